@@ -1,0 +1,175 @@
+//! General knowledge as data: the files under `assets/`, compiled into the binary and parsed
+//! once on first use. Code asks questions of it ("is this a given name?", "what kind of event
+//! does this word trigger, with what tone?"); it never names anyone itself. See
+//! `assets/README.md` for each file's source, licence and format.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// How an organisation cue word marks a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CuePosition {
+    /// Heads or ends an organisation name: "Department", "Commission", "University".
+    Head,
+    /// A legal-form suffix: "Inc", "Ltd", "LLC".
+    Suffix,
+    /// A media name word: "Post", "Times", "Journal".
+    Media,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgCue {
+    pub position: CuePosition,
+    pub class: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// country, state, city, or the region class.
+    pub kind: String,
+    pub country: String,
+    pub population: u64,
+}
+
+/// An event trigger: a word or phrase, the event kind it signals and its Goldstein tone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trigger {
+    pub form: String,
+    pub kind: String,
+    pub tone: f32,
+    pub lemma: String,
+}
+
+/// Everything in `assets/`, parsed. Keys of the sets and maps are lowercase.
+#[derive(Debug, Default)]
+pub struct Assets {
+    pub given_names: HashSet<String>,
+    pub surnames: HashSet<String>,
+    pub places: HashMap<String, Vec<Place>>,
+    pub regions: HashMap<String, String>,
+    pub common_words: HashSet<String>,
+    pub stopwords: HashSet<String>,
+    /// Title (lowercase, may be several words or hyphenated) to its class.
+    pub titles: HashMap<String, String>,
+    pub org_cues: HashMap<String, OrgCue>,
+    pub nationalities: HashMap<String, String>,
+    pub triggers: Vec<Trigger>,
+    /// Cue (lowercase word or phrase) to modality: negated, planned, hypothetical.
+    pub modality: Vec<(String, String)>,
+    pub tone_modifiers: HashMap<String, f32>,
+}
+
+/// The bundled assets, parsed on first use.
+pub fn bundled() -> &'static Assets {
+    static ASSETS: OnceLock<Assets> = OnceLock::new();
+    ASSETS.get_or_init(|| {
+        Assets::parse(&Sources {
+            given_names: include_str!("../assets/given_names.txt"),
+            surnames: include_str!("../assets/surnames.txt"),
+            places: include_str!("../assets/places.tsv"),
+            regions: include_str!("../assets/regions.tsv"),
+            common_words: include_str!("../assets/common_words.txt"),
+            stopwords: include_str!("../assets/stopwords.txt"),
+            titles: include_str!("../assets/titles.tsv"),
+            org_cues: include_str!("../assets/org_cues.tsv"),
+            nationalities: include_str!("../assets/nationalities.tsv"),
+            triggers: include_str!("../assets/triggers.tsv"),
+            modality: include_str!("../assets/modality.tsv"),
+            tone_modifiers: include_str!("../assets/tone_modifiers.tsv"),
+        })
+    })
+}
+
+/// The text of each asset file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sources<'a> {
+    pub given_names: &'a str,
+    pub surnames: &'a str,
+    pub places: &'a str,
+    pub regions: &'a str,
+    pub common_words: &'a str,
+    pub stopwords: &'a str,
+    pub titles: &'a str,
+    pub org_cues: &'a str,
+    pub nationalities: &'a str,
+    pub triggers: &'a str,
+    pub modality: &'a str,
+    pub tone_modifiers: &'a str,
+}
+
+/// Data lines: not blank, not a `#` comment.
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn words(text: &str) -> HashSet<String> {
+    rows(text).map(|r| r[0].to_lowercase()).collect()
+}
+
+impl Assets {
+    pub fn parse(src: &Sources<'_>) -> Assets {
+        let mut places: HashMap<String, Vec<Place>> = HashMap::new();
+        for r in rows(src.places) {
+            if r.len() >= 2 {
+                places.entry(r[0].to_lowercase()).or_default().push(Place {
+                    kind: r[1].to_string(),
+                    country: r.get(2).unwrap_or(&"").to_string(),
+                    population: r.get(3).and_then(|p| p.parse().ok()).unwrap_or(0),
+                });
+            }
+        }
+        let pairs = |text: &str| -> HashMap<String, String> {
+            rows(text)
+                .filter(|r| r.len() >= 2)
+                .map(|r| (r[0].to_lowercase(), r[1].to_string()))
+                .collect()
+        };
+        let org_cues = rows(src.org_cues)
+            .filter(|r| r.len() >= 2)
+            .filter_map(|r| {
+                let position = match r[1] {
+                    "head" => CuePosition::Head,
+                    "suffix" => CuePosition::Suffix,
+                    "media" => CuePosition::Media,
+                    _ => return None,
+                };
+                let class = r.get(2).unwrap_or(&"").to_string();
+                Some((r[0].to_lowercase(), OrgCue { position, class }))
+            })
+            .collect();
+        let triggers = rows(src.triggers)
+            .filter(|r| r.len() >= 3)
+            .filter_map(|r| {
+                Some(Trigger {
+                    form: r[0].to_lowercase(),
+                    kind: r[1].to_string(),
+                    tone: r[2].parse().ok()?,
+                    lemma: r.get(3).unwrap_or(&r[0]).to_lowercase(),
+                })
+            })
+            .collect();
+        Assets {
+            given_names: words(src.given_names),
+            surnames: words(src.surnames),
+            places,
+            regions: pairs(src.regions),
+            common_words: words(src.common_words),
+            stopwords: words(src.stopwords),
+            titles: pairs(src.titles),
+            org_cues,
+            nationalities: pairs(src.nationalities),
+            triggers,
+            modality: rows(src.modality)
+                .filter(|r| r.len() >= 2)
+                .map(|r| (r[0].to_lowercase(), r[1].to_string()))
+                .collect(),
+            tone_modifiers: rows(src.tone_modifiers)
+                .filter(|r| r.len() >= 2)
+                .filter_map(|r| Some((r[0].to_lowercase(), r[1].parse().ok()?)))
+                .collect(),
+        }
+    }
+}

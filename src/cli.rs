@@ -1,0 +1,209 @@
+//! The command line: arguments, subcommands and what each prints. The TUI's terminal
+//! lifecycle lives in `main.rs`; everything here writes plain text or JSON to stdout.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::corpus::{self, Source};
+use crate::model::Model;
+use crate::search::{self, Target};
+
+/// storyline: explore the people, organisations and places in news articles, and how their
+/// relationships change over time.
+#[derive(Debug, Parser)]
+#[command(name = "storyline", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files and folders of articles (.txt, .md, .json, .jsonl); none: the bundled samples.
+    pub paths: Vec<PathBuf>,
+    /// Colour theme: dark, light or mono (NO_COLOR forces mono).
+    #[arg(long, default_value = "dark", value_parser = ["dark", "light", "mono"])]
+    pub theme: String,
+    /// Draw borders with ASCII characters only.
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the whole model as JSON (schema storyline/1) to stdout.
+    Export {
+        /// Indent the JSON.
+        #[arg(long)]
+        pretty: bool,
+        paths: Vec<PathBuf>,
+    },
+    /// Print the timeline of one entity, or of a pair. Arguments that exist on disk are paths;
+    /// the first one or two others are names.
+    Timeline {
+        #[arg(required = true, num_args = 1..)]
+        args: Vec<String>,
+    },
+    /// Print the best fuzzy matches among entity names and aliases.
+    Find {
+        query: String,
+        /// Rank the lines read from stdin instead (like `fzf --filter`).
+        #[arg(long)]
+        stdin: bool,
+        /// How many matches to print (0: all).
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// The source for a list of paths: the bundled seeds when empty.
+pub fn source(paths: &[PathBuf]) -> Source {
+    if paths.is_empty() {
+        Source::Bundled
+    } else {
+        Source::Paths(paths.to_vec())
+    }
+}
+
+/// Reads, extracts and merges. An input path that does not exist, or inputs with no article
+/// in them, are errors; problems with individual files are kept in the model.
+pub fn build_model(source: &Source) -> io::Result<Model> {
+    let (inputs, problems) = match source {
+        Source::Bundled => (corpus::bundled_inputs(), Vec::new()),
+        Source::Paths(p) => corpus::collect_inputs(p)?,
+    };
+    let corpus = corpus::load(&inputs, problems);
+    if corpus.articles.is_empty() {
+        let mut msg = "no articles found".to_string();
+        if let Source::Paths(p) = source {
+            let names: Vec<String> = p.iter().map(|p| p.display().to_string()).collect();
+            msg = format!("no articles found in {}", names.join(", "));
+        }
+        if !corpus.problems.is_empty() {
+            msg.push_str(&format!(
+                " ({} files skipped; first: {})",
+                corpus.problems.len(),
+                corpus.problems[0]
+            ));
+        }
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, msg));
+    }
+    Ok(Model::build(corpus, crate::assets::bundled()))
+}
+
+/// `storyline export`.
+pub fn export(paths: &[PathBuf], pretty: bool, out: &mut impl Write) -> io::Result<()> {
+    let model = build_model(&source(paths))?;
+    out.write_all(crate::model::to_json(&model, pretty).as_bytes())
+}
+
+/// `storyline find`.
+pub fn find(
+    query: &str,
+    stdin: bool,
+    limit: usize,
+    paths: &[PathBuf],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let limit = if limit == 0 { usize::MAX } else { limit };
+    if stdin {
+        let lines: Vec<String> = io::stdin().lines().collect::<Result<_, _>>()?;
+        let cands: Vec<search::Candidate> = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| search::Candidate {
+                text,
+                target: Target::Article(crate::model::ArticleId(i as u32)),
+                weight: 0,
+            })
+            .collect();
+        for h in search::rank(&cands, query).into_iter().take(limit) {
+            writeln!(
+                out,
+                "{}",
+                crate::corpus::sanitize::sanitize_line(&cands[h.candidate].text)
+            )?;
+        }
+        return Ok(());
+    }
+    let model = build_model(&source(paths))?;
+    let cands = search::candidates(&model, false);
+    let hits = search::best_per_target(&cands, search::rank(&cands, query));
+    for h in hits.into_iter().take(limit) {
+        if let Target::Entity(e) = cands[h.candidate].target {
+            let ent = model.entity(e);
+            let via = &cands[h.candidate].text;
+            let alias = if *via != ent.name {
+                format!("  (as {via})")
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "{:<7} {:>5}  {}{alias}",
+                ent.kind.as_str(),
+                ent.mentions.len(),
+                ent.name
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `storyline timeline NAME [NAME] [PATH]...`.
+pub fn timeline(args: &[String], out: &mut impl Write) -> io::Result<()> {
+    let (paths, names): (Vec<&String>, Vec<&String>) =
+        args.iter().partition(|a| std::path::Path::new(a).exists());
+    if names.is_empty() || names.len() > 2 {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "timeline takes one or two names",
+        ));
+    }
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let model = build_model(&source(&paths))?;
+    let cands = search::candidates(&model, false);
+    let mut ids = Vec::new();
+    for n in &names {
+        let hits = search::rank(&cands, n);
+        let Some(h) = hits.first() else {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!("no entity matches {n:?}"),
+            ));
+        };
+        let Target::Entity(e) = cands[h.candidate].target else {
+            unreachable!("entity candidates only")
+        };
+        ids.push(e);
+    }
+    let header: Vec<&str> = ids.iter().map(|&e| model.entity(e).name.as_str()).collect();
+    writeln!(out, "{}", header.join(" ↔ "))?;
+    let events: Vec<_> = model
+        .events
+        .iter()
+        .filter(|ev| ids.iter().all(|id| ev.participants.contains(id)))
+        .collect();
+    if events.is_empty() {
+        writeln!(out, "(no events)")?;
+    }
+    for ev in events {
+        let date = ev.when.map_or("undated".into(), |w| {
+            format!("{}{}", if w.inferred { "~" } else { "" }, w.value.value())
+        });
+        let sign = if ev.tone > 0.5 {
+            '+'
+        } else if ev.tone < -0.5 {
+            '-'
+        } else {
+            '='
+        };
+        writeln!(
+            out,
+            "{date:<12} {sign} {:<14} {}  [{} src]",
+            ev.kind,
+            ev.summary,
+            ev.evidence.len()
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,454 @@
+//! From decoded text to a raw article: front matter, the news header (dateline, byline,
+//! headline), and the page furniture that news pages leave behind (photo credits, "Read more:"
+//! and "More on ...:" link lists, teasers cut off with `[…]`, feed widgets, embedded links to
+//! other stories). Furniture is recognised by its shape, never by naming a site or an agency.
+//! Dropped lines stay in `original`; the body is built from the kept lines with a map back.
+
+use super::sanitize::{sanitize, sanitize_line};
+use super::{Published, RawArticle, Segment};
+use crate::text::squash_whitespace;
+use crate::time::parse_date;
+
+/// Metadata given by the file itself (front matter or JSON fields).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Meta {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub byline: Option<String>,
+}
+
+/// Splits optional `---` front matter from the text. `Err` when it opens and never closes; the
+/// caller then reads the whole file as text.
+pub(super) fn split_front_matter(text: &str) -> Result<(Meta, &str), String> {
+    let mut meta = Meta::default();
+    let Some(first_end) = text.find('\n') else {
+        return Ok((meta, text));
+    };
+    if text[..first_end].trim_end() != "---" {
+        return Ok((meta, text));
+    }
+    let mut pos = first_end + 1;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = text[pos..end].trim_end_matches('\r');
+        let next = (end + 1).min(text.len());
+        if line.trim() == "---" || line.trim() == "..." {
+            return Ok((meta, &text[next..]));
+        }
+        if let Some((k, v)) = line.split_once(':') {
+            let v = v.trim().trim_matches(|c| c == '"' || c == '\'').to_string();
+            let slot = match k.trim().to_ascii_lowercase().as_str() {
+                "title" | "headline" => &mut meta.title,
+                "date" | "published" | "published_at" | "pubdate" => &mut meta.date,
+                "source" | "publisher" | "site" => &mut meta.source,
+                "url" | "link" => &mut meta.url,
+                "byline" | "author" | "authors" => &mut meta.byline,
+                _ => {
+                    pos = next;
+                    continue;
+                }
+            };
+            if !v.is_empty() && slot.is_none() {
+                *slot = Some(v);
+            }
+        }
+        pos = next;
+    }
+    Err("front matter opened with `---` never closes; the whole file was read as text".into())
+}
+
+/// A line of the text with its byte offset.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+/// Splits on `\n`, `\r\n` and lone `\r`.
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' || bytes[i] == b'\r' {
+            out.push(Line {
+                start,
+                text: &text[start..i],
+            });
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push(Line {
+            start,
+            text: &text[start..],
+        });
+    }
+    out
+}
+
+fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
+fn ends_like_sentence(s: &str) -> bool {
+    let s = s.trim_end();
+    s.ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ')'])
+}
+
+/// A photo credit: "Cover photo: ...", "Photo: ...", or a short unpunctuated line naming an
+/// image source ("... Images", "... /Photographer").
+fn is_photo_credit(s: &str) -> bool {
+    let t = s.trim();
+    let lower = t.to_lowercase();
+    const LEADS: [&str; 7] = [
+        "cover photo",
+        "photo:",
+        "photo credit",
+        "image:",
+        "image credit",
+        "credit:",
+        "photograph:",
+    ];
+    if LEADS.iter().any(|l| lower.starts_with(l)) {
+        return true;
+    }
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 8 || ends_like_sentence(t) {
+        return false;
+    }
+    let last = lower.split_whitespace().last().unwrap_or("");
+    matches!(
+        last,
+        "images" | "photos" | "photo" | "pictures" | "photography"
+    ) || (lower.contains('/')
+        && !lower.contains("://")
+        && words <= 5
+        && t.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// "Read more: ...", "Related: ...", "See also: ...".
+fn is_link_line(s: &str) -> bool {
+    let lower = s.trim().to_lowercase();
+    const LEADS: [&str; 8] = [
+        "read more",
+        "related:",
+        "related stories",
+        "see also",
+        "also read",
+        "read also",
+        "recommended:",
+        "watch:",
+    ];
+    LEADS.iter().any(|l| lower.starts_with(l))
+}
+
+/// "More on X:", "More from X:": the header of a link list.
+fn is_link_list_header(s: &str) -> bool {
+    let t = s.trim();
+    (t.starts_with("More on ") || t.starts_with("More from ") || t.starts_with("More about "))
+        && t.ends_with(':')
+        && t.split_whitespace().count() <= 8
+}
+
+fn is_list_item(s: &str) -> bool {
+    let t = s.trim_start();
+    t.starts_with("- ") || t.starts_with("• ") || t.starts_with("* ") || t.starts_with("– ")
+}
+
+/// A teaser cut off by the site: ends in `[…]` or `[...]`.
+fn is_teaser(s: &str) -> bool {
+    let t = s.trim_end();
+    t.ends_with("[…]") || t.ends_with("[...]") || t.ends_with("[ … ]")
+}
+
+/// Feed and subscription widgets.
+fn is_widget(s: &str) -> bool {
+    let t = s.trim();
+    let lower = t.to_lowercase();
+    const WHOLE: [&str; 12] = [
+        "personalized feed",
+        "advertisement",
+        "sponsored",
+        "most read",
+        "trending",
+        "subscribe",
+        "sign up",
+        "newsletter",
+        "share this article",
+        "share",
+        "comments",
+        "show comments",
+    ];
+    WHOLE.contains(&lower.as_str())
+        || lower.ends_with("see more")
+        || lower.ends_with("show more")
+        || lower.ends_with("load more")
+}
+
+fn is_dateline(s: &str) -> Option<crate::time::DateValue> {
+    let t = s.trim();
+    let t = [
+        "Published:",
+        "Published",
+        "Updated:",
+        "Updated",
+        "Posted:",
+        "Posted",
+        "Posted on",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p))
+    .unwrap_or(t);
+    if t.len() > 60 {
+        return None;
+    }
+    parse_date(t.trim())
+}
+
+/// `By Jane Doe`, `By Jane Doe and John Roe`, `By Jane Doe, Reuters`.
+fn byline_of(s: &str) -> Option<String> {
+    let t = s.trim();
+    let rest = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY "))?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.is_empty() || words.len() > 10 || ends_like_sentence(rest) && !rest.ends_with('.') {
+        return None;
+    }
+    let first = words[0].chars().next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    // A byline names people: most of its words are capitalised.
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .count();
+    (capitalised * 2 > words.len()).then(|| rest.trim_end_matches('.').to_string())
+}
+
+/// Builds the article: header, furniture, body and its map. `None` when nothing is left.
+pub(super) fn build_article(id: String, path: &str, meta: Meta, text: &str) -> Option<RawArticle> {
+    let all = lines(text);
+    let mut keep = vec![true; all.len()];
+    let mut published = meta
+        .date
+        .as_deref()
+        .and_then(parse_date)
+        .map(|date| Published {
+            date,
+            inferred: false,
+            basis: "metadata".into(),
+        });
+    let mut byline = meta.byline.clone();
+    let mut title = meta.title.clone();
+    let mut title_given = title.is_some();
+
+    // The header: the first few non-blank lines may be a dateline, a byline, a credit.
+    let mut seen = 0;
+    for (i, l) in all.iter().enumerate() {
+        if is_blank(l.text) {
+            continue;
+        }
+        seen += 1;
+        if seen > 5 {
+            break;
+        }
+        if let Some(d) = is_dateline(l.text) {
+            keep[i] = false;
+            if published.is_none() {
+                published = Some(Published {
+                    date: d,
+                    inferred: false,
+                    basis: "dateline".into(),
+                });
+            }
+        } else if let Some(b) = byline_of(l.text) {
+            keep[i] = false;
+            byline.get_or_insert(b);
+        }
+    }
+
+    // Furniture anywhere.
+    let mut in_link_list = false;
+    for (i, l) in all.iter().enumerate() {
+        let t = l.text;
+        if is_blank(t) {
+            in_link_list = false;
+            continue;
+        }
+        if in_link_list && is_list_item(t) {
+            keep[i] = false;
+            continue;
+        }
+        in_link_list = false;
+        if is_link_list_header(t) {
+            keep[i] = false;
+            in_link_list = true;
+        } else if is_photo_credit(t) || is_link_line(t) || is_teaser(t) || is_widget(t) {
+            keep[i] = false;
+        } else if is_embedded_link(&all, i) {
+            keep[i] = false;
+        }
+    }
+
+    // A headline: a first line that does not read as a sentence.
+    let first_kept = (0..all.len()).find(|&i| keep[i] && !is_blank(all[i].text));
+    if let Some(i) = first_kept {
+        let t = all[i].text.trim();
+        let md = t
+            .strip_prefix('#')
+            .map(|s| s.trim_start_matches('#').trim());
+        if title.is_none() {
+            if let Some(h) = md {
+                title = Some(h.to_string());
+                title_given = true;
+                keep[i] = false;
+            } else if t.chars().count() <= 150 && !ends_like_sentence(t) && all.len() > 1 {
+                title = Some(t.to_string());
+                title_given = true;
+                keep[i] = false;
+            }
+        }
+    }
+
+    // The body: kept lines, trimmed, markdown heading marks removed, one blank line between.
+    let mut body = String::new();
+    let mut body_map = Vec::new();
+    for (i, l) in all.iter().enumerate() {
+        if !keep[i] || is_blank(l.text) {
+            continue;
+        }
+        let lead_ws = l.text.len() - l.text.trim_start().len();
+        let mut start = l.start + lead_ws;
+        let mut t = l.text.trim();
+        if t.starts_with('#') {
+            let stripped = t.trim_start_matches('#').trim_start();
+            start += t.len() - stripped.len();
+            t = stripped;
+        }
+        if t.is_empty() {
+            continue;
+        }
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        body_map.push(Segment {
+            body: body.len(),
+            original: start,
+            len: t.len(),
+        });
+        body.push_str(&sanitize(t));
+    }
+    if body.trim().is_empty() {
+        return None;
+    }
+    let title = match title {
+        Some(t) => squash_whitespace(&sanitize_line(&t)),
+        None => first_sentence_title(&body),
+    };
+    let clean = |s: Option<String>| {
+        s.map(|s| squash_whitespace(&sanitize_line(&s)))
+            .filter(|s| !s.is_empty())
+    };
+    Some(RawArticle {
+        id,
+        path: path.to_string(),
+        title,
+        title_given,
+        byline: clean(byline),
+        source: clean(meta.source),
+        url: clean(meta.url),
+        published,
+        original: text.to_string(),
+        body,
+        body_map,
+        duplicate_of: None,
+    })
+}
+
+/// A short unpunctuated line set apart by whitespace-only lines that carry a non-breaking
+/// space: how pages render an embedded card linking to another story.
+fn is_embedded_link(all: &[Line<'_>], i: usize) -> bool {
+    let spacer = |j: Option<usize>| {
+        j.and_then(|j| all.get(j))
+            .is_some_and(|l| is_blank(l.text) && l.text.contains('\u{a0}'))
+    };
+    let prev = (0..i).rev().find(|&j| !all[j].text.is_empty());
+    let next = (i + 1..all.len()).find(|&j| !all[j].text.is_empty());
+    let t = all[i].text.trim();
+    spacer(prev) && spacer(next) && !ends_like_sentence(t) && t.split_whitespace().count() <= 20
+}
+
+/// The first sentence of the body, cut at a word boundary: the title of an article without one.
+fn first_sentence_title(body: &str) -> String {
+    let para = body.split("\n\n").next().unwrap_or(body);
+    let end = para
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && para[i + 1..].starts_with(' ') && i > 20)
+        .map_or(para.len(), |(i, _)| i + 1);
+    let sentence = squash_whitespace(&sanitize_line(&para[..end]));
+    if sentence.chars().count() <= 100 {
+        return sentence;
+    }
+    let mut out = String::new();
+    for w in sentence.split(' ') {
+        if out.chars().count() + w.chars().count() + 1 > 99 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_and_furniture_leave_the_body() {
+        let text = "Dec 20, 2024 11:54 AM EST\nA standfirst sentence that is here.\nBy Jane Roe\nBody one.\nCover photo: Collage: Agency/Someone/Photo Images\nMore on Someone:\n- link one\n- link two\n";
+        let a = build_article("x".into(), "x.txt", Meta::default(), text).unwrap();
+        assert_eq!(a.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(a.published.as_ref().unwrap().date.value(), "2024-12-20");
+        assert_eq!(a.body, "A standfirst sentence that is here.\n\nBody one.");
+        assert_eq!(a.title, "A standfirst sentence that is here.");
+        // The map leads back into the original.
+        let off = a.body.find("Body one").unwrap();
+        let orig = a.original_offset(off).unwrap();
+        assert!(a.original[orig..].starts_with("Body one"));
+    }
+
+    #[test]
+    fn front_matter_is_read_and_unclosed_is_an_error() {
+        let (m, rest) =
+            split_front_matter("---\ntitle: Hello\ndate: 2024-01-02\n---\nText.").unwrap();
+        assert_eq!(m.title.as_deref(), Some("Hello"));
+        assert_eq!(m.date.as_deref(), Some("2024-01-02"));
+        assert_eq!(rest, "Text.");
+        assert!(split_front_matter("---\ntitle: Hello\nText never closes.").is_err());
+    }
+
+    #[test]
+    fn widgets_teasers_and_credits_are_recognised_by_shape() {
+        assert!(is_widget("A Coffee With... See More"));
+        assert!(is_widget("Personalized Feed"));
+        assert!(is_teaser("Some teaser that goes on in […]"));
+        assert!(is_photo_credit("Some Agency Images"));
+        assert!(is_photo_credit("Cover photo: Collage"));
+        assert!(!is_photo_credit("The company bought new images."));
+        assert!(is_link_line("Read more: What comes next?"));
+        assert!(byline_of("By Jane Roe and John Doe").is_some());
+        assert!(byline_of("By the end of the year, prices rose.").is_none());
+    }
+}

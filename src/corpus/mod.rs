@@ -1,0 +1,118 @@
+//! The corpus: finding, reading and cleaning article files. It knows nothing of entities.
+//!
+//! Reading is permissive and lossless in the sense that matters: every file either becomes
+//! articles or a [`Problem`] with its path and reason, and the load goes on. Each article keeps
+//! its original text for citation; the cleaned, sanitised `body` is what the extractor reads
+//! and the reader shows, and `body_map` maps any body offset back into the original.
+
+mod clean;
+mod read;
+pub mod sanitize;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::time::DateValue;
+
+pub use read::{Input, bundled_inputs, collect_inputs, load};
+
+/// Where a publication date came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub date: DateValue,
+    /// True when the date was inferred from the text rather than stated as the article's date.
+    pub inferred: bool,
+    /// `metadata`, `dateline`, or for inferred dates the phrase the inference rests on.
+    pub basis: String,
+}
+
+/// A stretch of the body copied from the original text: `len` bytes at `body` in the body are
+/// the `len` bytes at `original` in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub body: usize,
+    pub original: usize,
+    pub len: usize,
+}
+
+/// One article as read from its file, before any extraction.
+#[derive(Debug, Clone)]
+pub struct RawArticle {
+    /// File stem; `stem#N` for the Nth record of a JSON or JSONL file; `-2`, `-3` appended when
+    /// two files share a stem.
+    pub id: String,
+    /// The path as given (display form, sanitised).
+    pub path: String,
+    pub title: String,
+    /// Whether the title was given (metadata or headline line) rather than taken from the
+    /// first sentence.
+    pub title_given: bool,
+    pub byline: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Published>,
+    /// The article text as decoded from the file (front matter removed), for citation.
+    pub original: String,
+    /// Cleaned, sanitised text: paragraphs separated by one blank line.
+    pub body: String,
+    pub body_map: Vec<Segment>,
+    /// Id of an earlier article with the same body.
+    pub duplicate_of: Option<String>,
+}
+
+impl RawArticle {
+    /// Maps a body offset to an offset into `original`.
+    pub fn original_offset(&self, body_offset: usize) -> Option<usize> {
+        self.body_map
+            .iter()
+            .find(|s| s.body <= body_offset && body_offset <= s.body + s.len)
+            .map(|s| s.original + (body_offset - s.body))
+    }
+}
+
+/// What went wrong with one input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    Unreadable,
+    NotUtf8,
+    Binary,
+    Empty,
+    MalformedJson,
+    BadRecord,
+    UnknownExtension,
+    UnclosedFrontMatter,
+}
+
+/// A file skipped or repaired at load.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub path: String,
+    pub kind: ProblemKind,
+    /// Whether the input (or the record) was skipped; otherwise it was loaded after a repair.
+    pub skipped: bool,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = if self.skipped { "skipped" } else { "repaired" };
+        write!(f, "{}: {what}: {}", self.path, self.message)
+    }
+}
+
+/// Everything read from the inputs.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub articles: Vec<RawArticle>,
+    pub problems: Vec<Problem>,
+}
+
+/// Paths given on the command line, or the bundled seeds.
+#[derive(Debug, Clone)]
+pub enum Source {
+    Bundled,
+    Paths(Vec<PathBuf>),
+}

@@ -1,0 +1,479 @@
+//! Finding inputs and turning their bytes into raw articles: the walk, decoding, and the three
+//! formats (plain text/Markdown with optional front matter, JSON, JSONL).
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::clean::{self, Meta};
+use super::sanitize::sanitize_line;
+use super::{Corpus, Problem, ProblemKind, RawArticle};
+use crate::time::parse_date;
+
+/// One file's bytes, named by its display path.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+const SEEDS: [(&str, &[u8]); 5] = [
+    (
+        "seeds/000_e126f8108d4afafb.txt",
+        include_bytes!("../../seeds/000_e126f8108d4afafb.txt"),
+    ),
+    (
+        "seeds/001_2ce521499c96dae8.txt",
+        include_bytes!("../../seeds/001_2ce521499c96dae8.txt"),
+    ),
+    (
+        "seeds/002_9f9615c6eb7a91fa.txt",
+        include_bytes!("../../seeds/002_9f9615c6eb7a91fa.txt"),
+    ),
+    (
+        "seeds/003_7debd8783ed00d29.txt",
+        include_bytes!("../../seeds/003_7debd8783ed00d29.txt"),
+    ),
+    (
+        "seeds/004_b90516f353409529.txt",
+        include_bytes!("../../seeds/004_b90516f353409529.txt"),
+    ),
+];
+
+/// The sample articles compiled into the binary, so `storyline` works from any directory.
+pub fn bundled_inputs() -> Vec<Input> {
+    SEEDS
+        .iter()
+        .map(|(p, b)| Input {
+            path: (*p).to_string(),
+            bytes: b.to_vec(),
+        })
+        .collect()
+}
+
+const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "json", "jsonl"];
+
+/// Reads every file under `paths` (folders recursively, in sorted order; hidden entries whose
+/// name starts with `.` are not articles and are passed over). A path that does not exist is an
+/// error: the user mistyped something and should be told at once. Anything wrong with a file
+/// found inside is a [`Problem`] and the walk goes on.
+pub fn collect_inputs(paths: &[PathBuf]) -> io::Result<(Vec<Input>, Vec<Problem>)> {
+    for p in paths {
+        if fs::metadata(p).is_err() && fs::symlink_metadata(p).is_err() {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!("{}: no such file or directory", p.display()),
+            ));
+        }
+    }
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for p in paths {
+        walk(p, true, &mut files, &mut problems, &mut seen_dirs);
+    }
+    // Sorted by path, so the same files given in any order load identically.
+    files.sort();
+    files.dedup();
+    let mut inputs = Vec::with_capacity(files.len());
+    for f in files {
+        let display = display_path(&f);
+        match fs::read(&f) {
+            Ok(bytes) => inputs.push(Input {
+                path: display,
+                bytes,
+            }),
+            Err(e) => problems.push(Problem {
+                path: display,
+                kind: ProblemKind::Unreadable,
+                skipped: true,
+                message: format!("cannot read: {e}"),
+            }),
+        }
+    }
+    Ok((inputs, problems))
+}
+
+fn display_path(p: &Path) -> String {
+    sanitize_line(&p.to_string_lossy()).into_owned()
+}
+
+fn walk(
+    p: &Path,
+    explicit: bool,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+    seen_dirs: &mut HashSet<PathBuf>,
+) {
+    let meta = match fs::metadata(p) {
+        Ok(m) => m,
+        Err(e) => {
+            problems.push(Problem {
+                path: display_path(p),
+                kind: ProblemKind::Unreadable,
+                skipped: true,
+                message: format!("cannot read: {e}"),
+            });
+            return;
+        }
+    };
+    if meta.is_dir() {
+        // A symlink loop or a folder reached twice is read once.
+        let canon = fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        if !seen_dirs.insert(canon) {
+            return;
+        }
+        let entries = match fs::read_dir(p) {
+            Ok(rd) => rd,
+            Err(e) => {
+                problems.push(Problem {
+                    path: display_path(p),
+                    kind: ProblemKind::Unreadable,
+                    skipped: true,
+                    message: format!("cannot list folder: {e}"),
+                });
+                return;
+            }
+        };
+        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        children.sort();
+        for c in children {
+            let hidden = c
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if !hidden {
+                walk(&c, false, files, problems, seen_dirs);
+            }
+        }
+    } else if has_article_extension(p) {
+        files.push(p.to_path_buf());
+    } else {
+        let _ = explicit;
+        problems.push(Problem {
+            path: display_path(p),
+            kind: ProblemKind::UnknownExtension,
+            skipped: true,
+            message: "not an article file (expected .txt, .md, .json or .jsonl)".into(),
+        });
+    }
+}
+
+fn has_article_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Decodes and parses every input into articles, in input order; then gives ids and marks
+/// duplicates. Never fails: what cannot be read becomes a problem.
+pub fn load(inputs: &[Input], mut problems: Vec<Problem>) -> Corpus {
+    let mut articles = Vec::new();
+    for input in inputs {
+        read_input(input, &mut articles, &mut problems);
+    }
+    assign_unique_ids(&mut articles);
+    mark_duplicates(&mut articles);
+    Corpus { articles, problems }
+}
+
+fn extension(path: &str) -> String {
+    Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+fn stem(path: &str) -> String {
+    let s = Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("article");
+    sanitize_line(s).into_owned()
+}
+
+fn problem(path: &str, kind: ProblemKind, skipped: bool, message: impl Into<String>) -> Problem {
+    Problem {
+        path: path.to_string(),
+        kind,
+        skipped,
+        message: message.into(),
+    }
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    !head.is_empty() && controls * 10 > head.len()
+}
+
+/// Decodes bytes as UTF-8 (BOM removed), lossily with a problem when they are not valid.
+fn decode(input: &Input, problems: &mut Vec<Problem>) -> Option<String> {
+    let bytes = &input.bytes;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        problems.push(problem(&input.path, ProblemKind::Empty, true, "empty file"));
+        return None;
+    }
+    if looks_binary(bytes) {
+        problems.push(problem(
+            &input.path,
+            ProblemKind::Binary,
+            true,
+            "binary file, not text",
+        ));
+        return None;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Some(s.to_string()),
+        Err(e) => {
+            problems.push(problem(
+                &input.path,
+                ProblemKind::NotUtf8,
+                false,
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {}); decoded with replacement characters",
+                    e.valid_up_to()
+                ),
+            ));
+            Some(String::from_utf8_lossy(bytes).into_owned())
+        }
+    }
+}
+
+fn read_input(input: &Input, articles: &mut Vec<RawArticle>, problems: &mut Vec<Problem>) {
+    let Some(text) = decode(input, problems) else {
+        return;
+    };
+    match extension(&input.path).as_str() {
+        "json" => read_json(input, &text, articles, problems),
+        "jsonl" => read_jsonl(input, &text, articles, problems),
+        _ => read_text(input, &text, articles, problems),
+    }
+}
+
+fn read_text(
+    input: &Input,
+    text: &str,
+    articles: &mut Vec<RawArticle>,
+    problems: &mut Vec<Problem>,
+) {
+    let (meta, rest) = match clean::split_front_matter(text) {
+        Ok(x) => x,
+        Err(msg) => {
+            problems.push(problem(
+                &input.path,
+                ProblemKind::UnclosedFrontMatter,
+                false,
+                msg,
+            ));
+            (Meta::default(), text)
+        }
+    };
+    push_article(input, stem(&input.path), meta, rest, articles, problems);
+}
+
+fn push_article(
+    input: &Input,
+    id: String,
+    meta: Meta,
+    text: &str,
+    articles: &mut Vec<RawArticle>,
+    problems: &mut Vec<Problem>,
+) {
+    match clean::build_article(id, &input.path, meta, text) {
+        Some(a) => articles.push(a),
+        None => problems.push(problem(
+            &input.path,
+            ProblemKind::Empty,
+            true,
+            "no article text",
+        )),
+    }
+}
+
+fn read_json(
+    input: &Input,
+    text: &str,
+    articles: &mut Vec<RawArticle>,
+    problems: &mut Vec<Problem>,
+) {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            problems.push(problem(
+                &input.path,
+                ProblemKind::MalformedJson,
+                true,
+                format!(
+                    "malformed JSON at line {}, column {}: {e}",
+                    e.line(),
+                    e.column()
+                ),
+            ));
+            return;
+        }
+    };
+    let stem = stem(&input.path);
+    match value {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let id = format!("{stem}#{}", i + 1);
+                read_record(
+                    input,
+                    id,
+                    item,
+                    &format!("record {}", i + 1),
+                    articles,
+                    problems,
+                );
+            }
+        }
+        other => read_record(
+            input,
+            stem,
+            &other,
+            "the top-level value",
+            articles,
+            problems,
+        ),
+    }
+}
+
+fn read_jsonl(
+    input: &Input,
+    text: &str,
+    articles: &mut Vec<RawArticle>,
+    problems: &mut Vec<Problem>,
+) {
+    let stem = stem(&input.path);
+    let mut n = 0;
+    for (lineno, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        n += 1;
+        let at = format!("line {}", lineno + 1);
+        match serde_json::from_str::<Value>(line) {
+            Ok(v) => read_record(input, format!("{stem}#{n}"), &v, &at, articles, problems),
+            Err(e) => problems.push(problem(
+                &input.path,
+                ProblemKind::MalformedJson,
+                true,
+                format!(
+                    "malformed JSON at line {}, column {}: {e}; record skipped",
+                    lineno + 1,
+                    e.column()
+                ),
+            )),
+        }
+    }
+}
+
+/// One JSON article object. Unknown fields are ignored; a known field of the wrong type is a
+/// problem for that record, which is skipped.
+fn read_record(
+    input: &Input,
+    id: String,
+    value: &Value,
+    at: &str,
+    articles: &mut Vec<RawArticle>,
+    problems: &mut Vec<Problem>,
+) {
+    let Value::Object(obj) = value else {
+        problems.push(problem(
+            &input.path,
+            ProblemKind::BadRecord,
+            true,
+            format!("{at}: not an article object"),
+        ));
+        return;
+    };
+    let mut bad = Vec::new();
+    let mut field = |names: &[&str]| -> Option<String> {
+        for n in names {
+            match obj.get(*n) {
+                Some(Value::String(s)) => return Some(s.clone()),
+                Some(Value::Null) | None => {}
+                Some(_) => bad.push(format!("`{n}` is not a string")),
+            }
+        }
+        None
+    };
+    let meta = Meta {
+        title: field(&["title", "headline"]),
+        date: field(&["date", "published", "published_at", "datePublished"]),
+        source: field(&["source", "publisher"]),
+        url: field(&["url", "link"]),
+        byline: field(&["byline", "author"]),
+    };
+    let body = field(&["text", "body", "content"]);
+    if !bad.is_empty() {
+        problems.push(problem(
+            &input.path,
+            ProblemKind::BadRecord,
+            true,
+            format!("{at}: {}", bad.join(", ")),
+        ));
+        return;
+    }
+    let Some(body) = body else {
+        problems.push(problem(
+            &input.path,
+            ProblemKind::BadRecord,
+            true,
+            format!("{at}: no `text`, `body` or `content` field"),
+        ));
+        return;
+    };
+    if meta
+        .date
+        .as_deref()
+        .is_some_and(|d| parse_date(d).is_none())
+    {
+        problems.push(problem(
+            &input.path,
+            ProblemKind::BadRecord,
+            false,
+            format!(
+                "{at}: date {:?} not understood; left undated",
+                meta.date.as_deref().unwrap_or("")
+            ),
+        ));
+    }
+    push_article(input, id, meta, &body, articles, problems);
+}
+
+fn assign_unique_ids(articles: &mut [RawArticle]) {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for a in articles.iter_mut() {
+        let n = used.entry(a.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            a.id = format!("{}-{}", a.id, n);
+        }
+    }
+}
+
+fn mark_duplicates(articles: &mut [RawArticle]) {
+    let mut first: HashMap<String, String> = HashMap::new();
+    for a in articles.iter_mut() {
+        let key = a.body.split_whitespace().collect::<Vec<_>>().join(" ");
+        match first.get(&key) {
+            Some(id) => a.duplicate_of = Some(id.clone()),
+            None => {
+                first.insert(key, a.id.clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! Extraction: one article in, its facts out (sentences, entity mentions, time expressions,
+//! events). A pure function of the article body, its publication date and the assets, so the
+//! corpus is extracted in parallel and nothing here sees another article; linking across
+//! articles is the model's merge.
+
+pub mod entities;
+pub mod sentences;
+pub mod timex;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::assets::Assets;
+use crate::text::Span;
+use crate::time::DateValue;
+
+/// The kind of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Org,
+    Place,
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Person, Kind::Org, Kind::Place, Kind::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Org => "org",
+            Kind::Place => "place",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// Evidence for each kind, summed over mentions when entities are merged.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct KindVotes(pub [f32; 4]);
+
+impl KindVotes {
+    pub fn add(&mut self, kind: Kind, weight: f32) {
+        self.0[kind as usize] += weight;
+    }
+
+    pub fn merge(&mut self, other: &KindVotes) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a += b;
+        }
+    }
+
+    /// The kind with the most evidence; `Other` when there is none.
+    pub fn best(&self) -> Kind {
+        let mut best = Kind::Other;
+        let mut score = 0.0;
+        for k in Kind::ALL {
+            if self.0[k as usize] > score {
+                best = k;
+                score = self.0[k as usize];
+            }
+        }
+        best
+    }
+}
+
+/// One mention of a named entity in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The name itself: no title before it, no possessive after it.
+    pub span: Span,
+    /// The name as written, whitespace squashed.
+    pub name: String,
+    pub votes: KindVotes,
+    /// A title or role word that preceded the name ("President-elect", "CEO").
+    pub title: Option<String>,
+    /// An appositive role phrase bound to the name ("Amazon founder" in "Amazon founder X").
+    pub role: Option<String>,
+    /// Index of the sentence the mention is in.
+    pub sentence: usize,
+}
+
+/// What a time expression was resolved against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// Fully specified in the text ("Dec 20, 2024").
+    Absolute,
+    /// The article's publication date.
+    Published,
+    /// An earlier time expression of the same article (its index).
+    Timex(usize),
+}
+
+/// A time expression with its normalised value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timex {
+    pub span: Span,
+    pub text: String,
+    pub value: DateValue,
+    /// A vague range ("in recent weeks").
+    pub vague: bool,
+    pub anchor: Anchor,
+    pub sentence: usize,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub sentences: Vec<Span>,
+    pub mentions: Vec<Mention>,
+    pub timexes: Vec<Timex>,
+}
+
+/// Extracts the facts of one article body.
+pub fn extract(body: &str, published: Option<NaiveDate>, assets: &Assets) -> Facts {
+    let sentences = sentences::split(body);
+    let mentions = entities::find(body, &sentences, assets);
+    let timexes = timex::find(body, &sentences, published);
+    Facts {
+        sentences,
+        mentions,
+        timexes,
+    }
+}
+
+/// The index of the sentence containing byte offset `at`.
+pub fn sentence_index(sentences: &[Span], at: usize) -> usize {
+    sentences
+        .partition_point(|s| s.end <= at)
+        .min(sentences.len().saturating_sub(1))
+}

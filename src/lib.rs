@@ -1,0 +1,18 @@
+//! storyline: a terminal explorer for the people, organisations and places in a set of news
+//! articles, and for how their relationships change over time.
+//!
+//! The data flows one way (see `README.md`):
+//! files → [`corpus`] (raw articles, problems) → [`extract`] (per article, facts) →
+//! [`model`] (merge over the corpus) → [`app`] state → [`ui`].
+//! Neither `corpus`, `extract` nor `model` knows about the terminal.
+
+pub mod app;
+pub mod assets;
+pub mod cli;
+pub mod corpus;
+pub mod extract;
+pub mod model;
+pub mod search;
+pub mod text;
+pub mod time;
+pub mod ui;

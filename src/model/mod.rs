@@ -1,0 +1,274 @@
+//! The model: the merge of every article's facts into one immutable, indexed whole. Ids are
+//! newtypes that index the model's `Vec`s. Everything is sorted deterministically, so the same
+//! inputs give the same model (and the same export bytes) whatever the file-system order.
+
+mod export;
+mod link;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::assets::Assets;
+use crate::corpus::{Corpus, Problem, Published, RawArticle};
+use crate::extract::{self, Kind, Timex};
+use crate::text::Span;
+
+pub use export::to_json;
+
+macro_rules! id_type {
+    ($name:ident, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+id_type!(ArticleId, "Index into [`Model::articles`].");
+id_type!(EntityId, "Index into [`Model::entities`].");
+id_type!(EventId, "Index into [`Model::events`].");
+
+/// An article with its extracted structure.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub raw: RawArticle,
+    pub sentences: Vec<Span>,
+    /// The publication date: given, or inferred from the text.
+    pub published: Option<Published>,
+    /// Indexes into [`Model::mentions`], in text order.
+    pub mentions: Vec<usize>,
+    /// Indexes into [`Model::timexes`], in text order.
+    pub timexes: Vec<usize>,
+}
+
+impl Article {
+    pub fn id(&self) -> &str {
+        &self.raw.id
+    }
+
+    pub fn body(&self) -> &str {
+        &self.raw.body
+    }
+}
+
+/// A person, organisation, place or other named thing, with its merged names.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: EntityId,
+    pub name: String,
+    pub kind: Kind,
+    /// Other surface forms, sorted.
+    pub aliases: Vec<String>,
+    /// Titles and roles seen with the name ("President-elect", "Amazon founder"), sorted.
+    pub titles: Vec<String>,
+    /// Indexes into [`Model::mentions`].
+    pub mentions: Vec<usize>,
+    /// Articles that mention it, in model order.
+    pub articles: Vec<ArticleId>,
+}
+
+/// One linked mention.
+#[derive(Debug, Clone)]
+pub struct MentionRec {
+    pub entity: EntityId,
+    pub article: ArticleId,
+    pub span: Span,
+    pub text: String,
+}
+
+/// One time expression with its article.
+#[derive(Debug, Clone)]
+pub struct TimexRec {
+    pub article: ArticleId,
+    pub timex: Timex,
+}
+
+/// A sentence that reports an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub article: ArticleId,
+    pub span: Span,
+}
+
+/// How an event is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Modality {
+    Asserted,
+    Planned,
+    Hypothetical,
+    Negated,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Planned => "planned",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Negated => "negated",
+        }
+    }
+}
+
+/// When an event happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct When {
+    pub value: crate::time::DateValue,
+    /// True when the date is not stated for the event itself (the publication date stood in).
+    pub inferred: bool,
+}
+
+/// A typed, toned interaction between entities.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: EventId,
+    pub kind: String,
+    pub tone: f32,
+    pub modality: Modality,
+    pub actor: Option<EntityId>,
+    pub target: Option<EntityId>,
+    pub participants: Vec<EntityId>,
+    pub when: Option<When>,
+    pub summary: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A pair of entities and their events in time order.
+#[derive(Debug, Clone)]
+pub struct Relationship {
+    pub a: EntityId,
+    pub b: EntityId,
+    pub events: Vec<EventId>,
+}
+
+/// One side of a disagreement between articles.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub value: String,
+    pub article: ArticleId,
+    pub span: Span,
+}
+
+/// Articles that disagree on a fact about the same entity.
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    pub entity: EntityId,
+    pub about: String,
+    pub claims: Vec<Claim>,
+}
+
+/// Everything storyline knows about a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    pub articles: Vec<Article>,
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<MentionRec>,
+    pub timexes: Vec<TimexRec>,
+    pub events: Vec<Event>,
+    pub relationships: Vec<Relationship>,
+    pub conflicts: Vec<Conflict>,
+    pub problems: Vec<Problem>,
+}
+
+impl Model {
+    /// Extracts every article and merges the facts.
+    pub fn build(corpus: Corpus, assets: &Assets) -> Model {
+        let facts: Vec<extract::Facts> = corpus
+            .articles
+            .iter()
+            .map(|a| {
+                let published = a.published.as_ref().map(|p| p.date.start);
+                extract::extract(&a.body, published, assets)
+            })
+            .collect();
+        Self::merge(corpus, facts)
+    }
+
+    /// The reduce step: link entities across articles and index everything.
+    pub fn merge(corpus: Corpus, facts: Vec<extract::Facts>) -> Model {
+        let Corpus {
+            articles: raws,
+            problems,
+        } = corpus;
+        let linked = link::link(&facts);
+        let mut model = Model {
+            problems,
+            ..Model::default()
+        };
+        model.entities = linked.entities;
+        for (ai, (raw, f)) in raws.into_iter().zip(facts).enumerate() {
+            let article = ArticleId(ai as u32);
+            let mut mention_ids = Vec::new();
+            for (mi, m) in f.mentions.iter().enumerate() {
+                let Some(entity) = linked.assignment[ai][mi] else {
+                    continue;
+                };
+                mention_ids.push(model.mentions.len());
+                model.mentions.push(MentionRec {
+                    entity,
+                    article,
+                    span: m.span,
+                    text: m.span.of(&raw.body).to_string(),
+                });
+            }
+            let timex_ids = (model.timexes.len()..model.timexes.len() + f.timexes.len()).collect();
+            model.timexes.extend(
+                f.timexes
+                    .into_iter()
+                    .map(|timex| TimexRec { article, timex }),
+            );
+            model.articles.push(Article {
+                published: raw.published.clone(),
+                raw,
+                sentences: f.sentences,
+                mentions: mention_ids,
+                timexes: timex_ids,
+            });
+        }
+        for (i, m) in model.mentions.iter().enumerate() {
+            let e = &mut model.entities[m.entity.index()];
+            e.mentions.push(i);
+            if e.articles.last() != Some(&m.article) {
+                e.articles.push(m.article);
+            }
+        }
+        model
+    }
+
+    pub fn article(&self, id: ArticleId) -> &Article {
+        &self.articles[id.index()]
+    }
+
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.index()]
+    }
+
+    pub fn event(&self, id: EventId) -> &Event {
+        &self.events[id.index()]
+    }
+
+    /// The article with this id string.
+    pub fn article_by_id(&self, id: &str) -> Option<ArticleId> {
+        self.articles
+            .iter()
+            .position(|a| a.id() == id)
+            .map(|i| ArticleId(i as u32))
+    }
+
+    /// The publication date of an article, if known or inferred.
+    pub fn published(&self, id: ArticleId) -> Option<NaiveDate> {
+        self.article(id).published.as_ref().map(|p| p.date.start)
+    }
+}

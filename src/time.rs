@@ -1,0 +1,352 @@
+//! Date values with a precision, shared by the corpus (publication dates from metadata and
+//! datelines) and the extractor (time expressions). A value is always a span of days plus the
+//! precision it was stated with, so "December 2024" is 2024-12-01..2024-12-31 at month precision
+//! and prints as `2024-12`. Nothing here reads the wall clock.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
+
+/// How precisely a date was stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Season,
+    Year,
+    Decade,
+    /// An explicit or vague range of days ("in recent weeks", "2017-2019").
+    Range,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Quarter => "quarter",
+            Precision::Season => "season",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+            Precision::Range => "range",
+        }
+    }
+}
+
+/// A span of days, first and last inclusive, with the precision it was stated with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DateValue {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub precision: Precision,
+}
+
+impl DateValue {
+    pub fn day(d: NaiveDate) -> Self {
+        DateValue {
+            start: d,
+            end: d,
+            precision: Precision::Day,
+        }
+    }
+
+    pub fn ymd(y: i32, m: u32, d: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(y, m, d).map(Self::day)
+    }
+
+    pub fn month(y: i32, m: u32) -> Option<Self> {
+        let start = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let end = last_day_of_month(y, m)?;
+        Some(DateValue {
+            start,
+            end,
+            precision: Precision::Month,
+        })
+    }
+
+    pub fn year(y: i32) -> Option<Self> {
+        Some(DateValue {
+            start: NaiveDate::from_ymd_opt(y, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(y, 12, 31)?,
+            precision: Precision::Year,
+        })
+    }
+
+    /// The ISO week containing `d` (Monday to Sunday).
+    pub fn week_of(d: NaiveDate) -> Self {
+        let start = d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64);
+        DateValue {
+            start,
+            end: start + chrono::Duration::days(6),
+            precision: Precision::Week,
+        }
+    }
+
+    pub fn quarter(y: i32, q: u32) -> Option<Self> {
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        let start = NaiveDate::from_ymd_opt(y, 3 * q - 2, 1)?;
+        let end = last_day_of_month(y, 3 * q)?;
+        Some(DateValue {
+            start,
+            end,
+            precision: Precision::Quarter,
+        })
+    }
+
+    pub fn decade(first_year: i32) -> Option<Self> {
+        let y = first_year - first_year.rem_euclid(10);
+        Some(DateValue {
+            start: NaiveDate::from_ymd_opt(y, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(y + 9, 12, 31)?,
+            precision: Precision::Decade,
+        })
+    }
+
+    pub fn range(start: NaiveDate, end: NaiveDate) -> Self {
+        let (start, end) = if start <= end {
+            (start, end)
+        } else {
+            (end, start)
+        };
+        DateValue {
+            start,
+            end,
+            precision: Precision::Range,
+        }
+    }
+
+    /// The ISO 8601 / TIMEX3 form: `2024-12-18`, `2024-W51`, `2024-12`, `2024-Q3`, `2024-SU`,
+    /// `2024`, `201` (the 2010s), or `start/end` for a range.
+    pub fn value(&self) -> String {
+        let s = self.start;
+        match self.precision {
+            Precision::Day => s.format("%Y-%m-%d").to_string(),
+            Precision::Week => {
+                let w = s.iso_week();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            Precision::Month => s.format("%Y-%m").to_string(),
+            Precision::Quarter => format!("{:04}-Q{}", s.year(), (s.month() - 1) / 3 + 1),
+            Precision::Season => {
+                let code = match s.month() {
+                    3..=5 => "SP",
+                    6..=8 => "SU",
+                    9..=11 => "FA",
+                    _ => "WI",
+                };
+                format!("{:04}-{code}", s.year())
+            }
+            Precision::Year => format!("{:04}", s.year()),
+            Precision::Decade => format!("{:03}", s.year().div_euclid(10)),
+            Precision::Range => {
+                format!("{}/{}", s.format("%Y-%m-%d"), self.end.format("%Y-%m-%d"))
+            }
+        }
+    }
+
+    /// Whether `d` lies within this span.
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.start <= d && d <= self.end
+    }
+}
+
+pub fn last_day_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1).map(|d| d - chrono::Duration::days(1))
+}
+
+/// The month number of an English month name or its usual abbreviation ("Sept", "Dec.").
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    for (i, name) in NAMES.iter().enumerate() {
+        if w == *name || (w.len() >= 3 && name.starts_with(&w) && (w.len() == 3 || w == "sept")) {
+            return Some(i as u32 + 1);
+        }
+    }
+    None
+}
+
+/// The weekday of an English weekday name or abbreviation.
+pub fn weekday_from_name(word: &str) -> Option<Weekday> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let days = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    days.iter()
+        .find(|(name, _)| w == *name || (w.len() >= 3 && name.starts_with(&w) && w.len() <= 4))
+        .map(|&(_, d)| d)
+}
+
+/// Parses a date as metadata and datelines give it: `2024-12-20`, `2024-12-20T11:54:00Z`,
+/// `2024/12/20`, `Dec 20, 2024`, `December 20th, 2024`, `20 December 2024`, `2024-12`, `2024`,
+/// optionally followed by a clock time and zone (`11:54 AM EST`), which is ignored.
+/// Returns `None` when `s` is anything more than a date.
+pub fn parse_date(s: &str) -> Option<DateValue> {
+    let s = s.trim().trim_matches(|c| c == '"' || c == '\'');
+    if s.is_empty() {
+        return None;
+    }
+    // ISO forms first.
+    let iso_head: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '-' || *c == '/')
+        .collect();
+    if !iso_head.is_empty() {
+        let rest = &s[iso_head.len()..];
+        let rest_ok = rest.is_empty()
+            || rest.starts_with('T')
+            || rest.starts_with(' ') && is_clock_tail(rest.trim());
+        if rest_ok {
+            let parts: Vec<&str> = iso_head.split(['-', '/']).collect();
+            let nums: Option<Vec<i64>> = parts.iter().map(|p| p.parse::<i64>().ok()).collect();
+            if let Some(n) = nums {
+                match (n.as_slice(), parts.first().map(|p| p.len())) {
+                    ([y, m, d], Some(4)) => return DateValue::ymd(*y as i32, *m as u32, *d as u32),
+                    ([y, m], Some(4)) => return DateValue::month(*y as i32, *m as u32),
+                    ([y], Some(4)) if (1000..=2999).contains(y) => {
+                        return DateValue::year(*y as i32);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    // Month-name forms.
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (date, used) = parse_month_name_date(&words)?;
+    let tail = words[used..].join(" ");
+    if tail.is_empty() || is_clock_tail(&tail) {
+        Some(date)
+    } else {
+        None
+    }
+}
+
+/// `Dec 20 2024`, `December 20th 2024`, `20 December 2024`, `December 2024` (words already split
+/// on spaces and commas). Returns the date and how many words it used.
+fn parse_month_name_date(words: &[&str]) -> Option<(DateValue, usize)> {
+    let num = |w: &str| -> Option<u32> {
+        let t = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+        if t.is_empty() || t.len() > 2 || !w[t.len()..].chars().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let suffix = &w[t.len()..];
+        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+            return None;
+        }
+        t.parse().ok()
+    };
+    let year = |w: &str| -> Option<i32> {
+        (w.len() == 4)
+            .then(|| w.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1000..=2999).contains(y))
+    };
+    match words {
+        [m, d, y, ..] if month_number(m).is_some() && num(d).is_some() && year(y).is_some() => {
+            Some((DateValue::ymd(year(y)?, month_number(m)?, num(d)?)?, 3))
+        }
+        [d, m, y, ..] if num(d).is_some() && month_number(m).is_some() && year(y).is_some() => {
+            Some((DateValue::ymd(year(y)?, month_number(m)?, num(d)?)?, 3))
+        }
+        [m, y, ..] if month_number(m).is_some() && year(y).is_some() => {
+            Some((DateValue::month(year(y)?, month_number(m)?)?, 2))
+        }
+        _ => None,
+    }
+}
+
+/// `11:54 AM EST`, `11:54`, `9 a.m. ET`, `(updated)`: what may follow a dateline's date.
+fn is_clock_tail(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else {
+        return true;
+    };
+    let clock = first
+        .split(':')
+        .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
+        && first.contains(':');
+    if !clock {
+        return false;
+    }
+    words.all(|w| {
+        let w = w.trim_matches(|c| c == '(' || c == ')');
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "am" | "pm" | "a.m." | "p.m."
+        ) || (w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()))
+            || w.starts_with(['+', '-'])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_print_in_iso_forms() {
+        let d = NaiveDate::from_ymd_opt(2024, 12, 18).unwrap();
+        assert_eq!(DateValue::day(d).value(), "2024-12-18");
+        assert_eq!(DateValue::week_of(d).value(), "2024-W51");
+        assert_eq!(
+            DateValue::month(2024, 2).unwrap().end,
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+        assert_eq!(DateValue::quarter(2024, 3).unwrap().value(), "2024-Q3");
+        assert_eq!(DateValue::decade(2017).unwrap().value(), "201");
+        assert_eq!(DateValue::year(2017).unwrap().value(), "2017");
+    }
+
+    #[test]
+    fn parses_metadata_and_dateline_dates() {
+        let day = |y, m, d| DateValue::ymd(y, m, d);
+        assert_eq!(parse_date("Dec 20, 2024 11:54 AM EST"), day(2024, 12, 20));
+        assert_eq!(parse_date("2024-12-20"), day(2024, 12, 20));
+        assert_eq!(parse_date("2024-12-20T11:54:00Z"), day(2024, 12, 20));
+        assert_eq!(parse_date("20 December 2024"), day(2024, 12, 20));
+        assert_eq!(parse_date("December 20th, 2024"), day(2024, 12, 20));
+        assert_eq!(parse_date("Sept. 3, 2023"), day(2023, 9, 3));
+        assert_eq!(parse_date("2024-12"), DateValue::month(2024, 12));
+        assert_eq!(parse_date("December 2024"), DateValue::month(2024, 12));
+        assert_eq!(parse_date("Elon Musk and Jeff Bezos joined"), None);
+        assert_eq!(parse_date("May 5 people were hurt"), None);
+        assert_eq!(parse_date("2024-02-30"), None);
+    }
+
+    #[test]
+    fn month_and_weekday_names() {
+        assert_eq!(month_number("Dec"), Some(12));
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("Ma"), None);
+        assert_eq!(weekday_from_name("Wed"), Some(Weekday::Wed));
+        assert_eq!(weekday_from_name("Thurs"), Some(Weekday::Thu));
+    }
+}
