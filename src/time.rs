@@ -198,7 +198,7 @@ pub fn weekday_from_name(word: &str) -> Option<Weekday> {
         ("sunday", Weekday::Sun),
     ];
     days.iter()
-        .find(|(name, _)| w == *name || (w.len() >= 3 && name.starts_with(&w) && w.len() <= 4))
+        .find(|(name, _)| w == *name || (w.len() >= 3 && name.starts_with(&w) && w.len() <= 5))
         .map(|&(_, d)| d)
 }
 

@@ -22,8 +22,8 @@ pub struct Binding {
     pub action: Action,
     pub scope: Scope,
     pub description: &'static str,
-    /// Shown in the status bar.
-    pub hint: bool,
+    /// A short word for the status bar, for the bindings worth a hint there.
+    pub hint: Option<&'static str>,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -51,7 +51,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::FocusNextPane,
         Scope::Global,
         "next pane",
-        true
+        Some("panes")
     ),
     b!(
         &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
@@ -59,7 +59,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::FocusPrevPane,
         Scope::Global,
         "previous pane",
-        false
+        None
     ),
     b!(
         &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
@@ -67,7 +67,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::SelectNext,
         Scope::Global,
         "move down",
-        false
+        None
     ),
     b!(
         &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
@@ -75,7 +75,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::SelectPrev,
         Scope::Global,
         "move up",
-        false
+        None
     ),
     b!(
         &[
@@ -87,7 +87,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::PageDown,
         Scope::Global,
         "page down",
-        false
+        None
     ),
     b!(
         &[(KeyCode::PageUp, NONE), (KeyCode::Char('b'), CTRL)],
@@ -95,7 +95,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::PageUp,
         Scope::Global,
         "page up",
-        false
+        None
     ),
     b!(
         &[(KeyCode::Home, NONE), (KeyCode::Char('g'), NONE)],
@@ -103,7 +103,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Top,
         Scope::Global,
         "first row / top",
-        false
+        None
     ),
     b!(
         &[
@@ -115,7 +115,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Bottom,
         Scope::Global,
         "last row / bottom",
-        false
+        None
     ),
     b!(
         &[(KeyCode::Enter, NONE), (KeyCode::Char('l'), NONE)],
@@ -123,7 +123,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Open,
         Scope::Pane(Pane::Articles),
         "open the article in the reader",
-        true
+        Some("open")
     ),
     b!(
         &[(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)],
@@ -131,7 +131,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleHelp,
         Scope::Global,
         "show or hide this help",
-        true
+        Some("help")
     ),
     b!(
         &[(KeyCode::Char('!'), NONE), (KeyCode::Char('!'), SHIFT)],
@@ -139,7 +139,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleProblems,
         Scope::Global,
         "show files skipped or repaired at load",
-        false
+        None
     ),
     b!(
         &[(KeyCode::Esc, NONE)],
@@ -147,7 +147,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Back,
         Scope::Global,
         "close the popup",
-        false
+        None
     ),
     b!(
         &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
@@ -155,7 +155,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Quit,
         Scope::Global,
         "quit",
-        true
+        Some("quit")
     ),
 ];
 
@@ -175,9 +175,9 @@ pub fn action_for(key: KeyEvent, focus: Pane) -> Option<Action> {
 
 /// The bindings worth a hint in the status bar for the focused pane.
 pub fn hints(focus: Pane) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS
-        .iter()
-        .filter(move |b| b.hint && (b.scope == Scope::Global || b.scope == Scope::Pane(focus)))
+    BINDINGS.iter().filter(move |b| {
+        b.hint.is_some() && (b.scope == Scope::Global || b.scope == Scope::Pane(focus))
+    })
 }
 
 #[cfg(test)]

@@ -291,9 +291,12 @@ pub(super) fn build_article(id: String, path: &str, meta: Meta, text: &str) -> O
         if is_link_list_header(t) {
             keep[i] = false;
             in_link_list = true;
-        } else if is_photo_credit(t) || is_link_line(t) || is_teaser(t) || is_widget(t) {
-            keep[i] = false;
-        } else if is_embedded_link(&all, i) {
+        } else if is_photo_credit(t)
+            || is_link_line(t)
+            || is_teaser(t)
+            || is_widget(t)
+            || is_embedded_link(&all, i)
+        {
             keep[i] = false;
         }
     }
@@ -388,12 +391,10 @@ fn is_embedded_link(all: &[Line<'_>], i: usize) -> bool {
 
 /// The first sentence of the body, cut at a word boundary: the title of an article without one.
 fn first_sentence_title(body: &str) -> String {
-    let para = body.split("\n\n").next().unwrap_or(body);
-    let end = para
-        .char_indices()
-        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && para[i + 1..].starts_with(' ') && i > 20)
-        .map_or(para.len(), |(i, _)| i + 1);
-    let sentence = squash_whitespace(&sanitize_line(&para[..end]));
+    let first = crate::extract::sentences::split(body)
+        .first()
+        .map_or(body, |s| s.of(body));
+    let sentence = squash_whitespace(&sanitize_line(first));
     if sentence.chars().count() <= 100 {
         return sentence;
     }

@@ -40,6 +40,8 @@ struct ArticleOut<'a> {
     /// Sentence spans as `[start, end]` byte offsets into the body.
     sentences: Vec<[usize; 2]>,
     duplicate_of: Option<&'a str>,
+    /// The cleaned body all offsets point into.
+    body: &'a str,
 }
 
 #[derive(Serialize)]
@@ -157,6 +159,7 @@ pub fn to_json(model: &Model, pretty: bool) -> String {
             chars: a.body().chars().count(),
             sentences: a.sentences.iter().map(|s| [s.start, s.end]).collect(),
             duplicate_of: a.raw.duplicate_of.as_deref(),
+            body: a.body(),
         })
         .collect();
     let entities = model

@@ -306,7 +306,7 @@ impl Ui {
         for b in keymap::hints(app.focus) {
             spans.push(Span::styled(b.label, self.theme.status_key));
             spans.push(Span::styled(
-                format!(" {}  ", b.description),
+                format!(" {}  ", b.hint.unwrap_or(b.description)),
                 self.theme.status,
             ));
         }

@@ -1,0 +1,83 @@
+//! The screen through ratatui's `TestBackend`: snapshots at fixed sizes (reviewed by hand
+//! before they were accepted), and checks that no cell carries a raw control character.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use storyline::app::{Action, App};
+use storyline::cli::{build_model, source};
+use storyline::ui::Ui;
+use storyline::ui::theme::Theme;
+
+fn app() -> App {
+    App::new(build_model(&source(&[])).unwrap())
+}
+
+fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let ui = Ui::new(Theme::mono(), false);
+    t.draw(|f| {
+        ui.draw(f, app);
+    })
+    .unwrap();
+    t
+}
+
+fn screen_text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn first_frame_at_120x36() {
+    let t = render(&app(), 120, 36);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn help_is_generated_from_the_keymap() {
+    let mut a = app();
+    a.update(Action::ToggleHelp);
+    let t = render(&a, 120, 36);
+    let text = screen_text(&t);
+    for b in storyline::app::keymap::BINDINGS {
+        assert!(
+            text.contains(b.description),
+            "help lacks {:?}",
+            b.description
+        );
+    }
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_not_a_panic() {
+    for (w, h) in [(1, 1), (20, 5), (59, 30), (120, 15)] {
+        let t = render(&app(), w, h);
+        let text: String = screen_text(&t)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains("Terminal") || w < 12, "{w}x{h}: {text}");
+    }
+}
+
+#[test]
+fn opening_an_article_and_scrolling_changes_the_reader() {
+    let mut a = app();
+    a.update(Action::SelectNext);
+    a.update(Action::Open);
+    let before = screen_text(&render(&a, 120, 36));
+    a.update(Action::PageDown);
+    let after = screen_text(&render(&a, 120, 36));
+    assert_ne!(before, after);
+    let title = &a.model.article(a.open_article.unwrap()).raw.title;
+    let head: String = title.chars().take(20).collect();
+    assert!(before.contains(&head), "reader title shows {head:?}");
+}
