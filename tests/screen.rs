@@ -81,3 +81,15 @@ fn opening_an_article_and_scrolling_changes_the_reader() {
     let head: String = title.chars().take(20).collect();
     assert!(before.contains(&head), "reader title shows {head:?}");
 }
+
+#[test]
+fn the_readme_key_table_names_every_binding() {
+    let readme = include_str!("../README.md");
+    for b in storyline::app::keymap::BINDINGS {
+        assert!(
+            readme.contains(b.description),
+            "README lacks {:?}",
+            b.description
+        );
+    }
+}
