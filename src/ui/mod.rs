@@ -335,7 +335,11 @@ impl Ui {
         lines: Vec<Line<'_>>,
         scroll: usize,
     ) {
-        let w = (area.width * 3 / 4).max(40).min(area.width);
+        let content = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
+        let w = content
+            .max(title.chars().count() as u16 + 6)
+            .clamp(40, (area.width * 9 / 10).max(40))
+            .min(area.width);
         let h = (lines.len() as u16 + 2)
             .min(area.height * 4 / 5)
             .max(5)
