@@ -4,6 +4,7 @@
 //! articles is the model's merge.
 
 pub mod entities;
+pub mod events;
 pub mod sentences;
 pub mod timex;
 
@@ -111,6 +112,8 @@ pub struct Facts {
     pub sentences: Vec<Span>,
     pub mentions: Vec<Mention>,
     pub timexes: Vec<Timex>,
+    pub events: Vec<events::RawEvent>,
+    pub amounts: Vec<events::AmountClaim>,
 }
 
 /// Extracts the facts of one article body.
@@ -118,10 +121,14 @@ pub fn extract(body: &str, published: Option<NaiveDate>, assets: &Assets) -> Fac
     let sentences = sentences::split(body);
     let mentions = entities::find(body, &sentences, assets);
     let timexes = timex::find(body, &sentences, published);
+    let events = events::find(body, &sentences, &mentions, &timexes, assets);
+    let amounts = events::amount_claims(body, &sentences, &mentions, assets);
     Facts {
         sentences,
         mentions,
         timexes,
+        events,
+        amounts,
     }
 }
 

@@ -2,6 +2,7 @@
 //! newtypes that index the model's `Vec`s. Everything is sorted deterministically, so the same
 //! inputs give the same model (and the same export bytes) whatever the file-system order.
 
+mod events;
 mod export;
 mod link;
 
@@ -102,25 +103,7 @@ pub struct Evidence {
     pub span: Span,
 }
 
-/// How an event is reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Modality {
-    Asserted,
-    Planned,
-    Hypothetical,
-    Negated,
-}
-
-impl Modality {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Modality::Asserted => "asserted",
-            Modality::Planned => "planned",
-            Modality::Hypothetical => "hypothetical",
-            Modality::Negated => "negated",
-        }
-    }
-}
+pub use crate::extract::events::Modality;
 
 /// When an event happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -207,6 +190,8 @@ impl Model {
             problems,
             ..Model::default()
         };
+        let mut pending = Vec::new();
+        let mut amounts = Vec::new();
         model.entities = linked.entities;
         for (ai, (raw, f)) in raws.into_iter().zip(facts).enumerate() {
             let article = ArticleId(ai as u32);
@@ -223,6 +208,42 @@ impl Model {
                     text: m.span.of(&raw.body).to_string(),
                 });
             }
+            let link = |mi: usize| linked.assignment[ai][mi];
+            let published = raw.published.as_ref().map(|p| p.date);
+            for ev in &f.events {
+                let mut participants: Vec<EntityId> = Vec::new();
+                for e in ev.participants.iter().filter_map(|&mi| link(mi)) {
+                    if !participants.contains(&e) {
+                        participants.push(e);
+                    }
+                }
+                if participants.len() < 2 {
+                    continue;
+                }
+                let actor = ev.actor.and_then(link);
+                let target = ev.target.and_then(link).filter(|t| Some(*t) != actor);
+                pending.push(events::Pending {
+                    article,
+                    raw: ev.clone(),
+                    sentence: f.sentences[ev.sentence],
+                    actor,
+                    target,
+                    participants,
+                    when: events::when_of(ev.time, &f.timexes, published),
+                });
+            }
+            for claim in &f.amounts {
+                if let Some(actor) = link(claim.actor) {
+                    let sentence = f.sentences[claim.sentence];
+                    amounts.push(events::PendingAmount {
+                        article,
+                        claim: claim.clone(),
+                        actor,
+                        sentence,
+                        sentence_text: sentence.of(&raw.body).to_string(),
+                    });
+                }
+            }
             let timex_ids = (model.timexes.len()..model.timexes.len() + f.timexes.len()).collect();
             model.timexes.extend(
                 f.timexes
@@ -237,6 +258,11 @@ impl Model {
                 timexes: timex_ids,
             });
         }
+        let (events, relationships, mut conflicts) = events::cluster(pending);
+        conflicts.extend(events::amount_conflicts(&amounts));
+        model.events = events;
+        model.relationships = relationships;
+        model.conflicts = conflicts;
         for (i, m) in model.mentions.iter().enumerate() {
             let e = &mut model.entities[m.entity.index()];
             e.mentions.push(i);

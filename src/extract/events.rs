@@ -1,0 +1,501 @@
+//! Event extraction for one article: a sentence that holds a trigger word from
+//! `assets/triggers.tsv` and at least two participants (named people or organisations, or one
+//! and a pronoun that refers back to a person) becomes an event with a kind, a Goldstein tone
+//! (scaled by modifiers such as "harshly"), a modality (asserted, planned, hypothetical,
+//! negated, from the cues in `assets/modality.tsv` just before the trigger), an actor and a
+//! target where word order or a passive gives them, and the time expression that governs it.
+//! Clustering the same real-world event across articles is the model's job.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::assets::Assets;
+use crate::text::Span;
+
+use super::{Kind, Mention, Timex};
+
+/// How an event is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Modality {
+    Asserted,
+    Planned,
+    Hypothetical,
+    Negated,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Planned => "planned",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Negated => "negated",
+        }
+    }
+}
+
+/// Where an event's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventTime {
+    /// A time expression of the article (index into `Facts::timexes`).
+    Timex(usize),
+    /// Nothing in the text dates it: the publication date stands in.
+    Published,
+}
+
+/// One event as one sentence reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawEvent {
+    pub kind: String,
+    pub tone: f32,
+    pub modality: Modality,
+    /// Indexes into `Facts::mentions`.
+    pub actor: Option<usize>,
+    pub target: Option<usize>,
+    pub participants: Vec<usize>,
+    /// A pronoun that stood for a participant named in an earlier sentence.
+    pub sentence: usize,
+    pub trigger: Span,
+    pub time: EventTime,
+    pub summary: String,
+}
+
+/// The trigger and modality automata, built once from the assets.
+struct Lexicon {
+    triggers: AhoCorasick,
+    modality: AhoCorasick,
+}
+
+fn lexicon(assets: &Assets) -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let build = |pats: Vec<&str>| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(pats)
+                .expect("lexicon patterns are plain strings")
+        };
+        Lexicon {
+            triggers: build(assets.triggers.iter().map(|t| t.form.as_str()).collect()),
+            modality: build(assets.modality.iter().map(|(c, _)| c.as_str()).collect()),
+        }
+    })
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80
+}
+
+/// Whether `start..end` of `s` is a whole word or phrase.
+fn on_word_boundaries(s: &str, start: usize, end: usize) -> bool {
+    let b = s.as_bytes();
+    (start == 0 || !is_word_byte(b[start - 1])) && (end == b.len() || !is_word_byte(b[end]))
+}
+
+const SUBJECT_PRONOUNS: [&str; 4] = ["he", "she", "him", "her"];
+const PASSIVE_AUX: [&str; 8] = ["was", "were", "been", "being", "is", "are", "be", "got"];
+
+/// Finds the events of one article.
+pub fn find(
+    body: &str,
+    sentences: &[Span],
+    mentions: &[Mention],
+    timexes: &[Timex],
+    assets: &Assets,
+) -> Vec<RawEvent> {
+    let lex = lexicon(assets);
+    let mut out = Vec::new();
+    let mut m_start = 0;
+    let mut last_person: Option<usize> = None;
+    for (si, sentence) in sentences.iter().enumerate() {
+        let s = sentence.of(body);
+        let m_end = m_start
+            + mentions[m_start..]
+                .iter()
+                .take_while(|m| m.sentence == si)
+                .count();
+        let here: Vec<usize> = (m_start..m_end)
+            .filter(|&i| matches!(mentions[i].votes.best(), Kind::Person | Kind::Org))
+            .collect();
+        let triggers: Vec<(usize, usize, usize)> = lex
+            .triggers
+            .find_iter(s)
+            .filter(|m| on_word_boundaries(s, m.start(), m.end()))
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect();
+        // A pronoun subject stands for the last person named before this sentence.
+        let pronoun = s
+            .split(|c: char| !c.is_alphanumeric())
+            .take(12)
+            .any(|w| SUBJECT_PRONOUNS.contains(&w.to_ascii_lowercase().as_str()));
+        let mut participants = here.clone();
+        let mut via_pronoun = None;
+        if pronoun {
+            if let Some(p) = last_person {
+                let name = &mentions[p].name;
+                if !here.iter().any(|&i| &mentions[i].name == name) {
+                    via_pronoun = Some(p);
+                }
+            }
+        }
+        if let Some(p) = via_pronoun {
+            participants.insert(0, p);
+        }
+        if distinct_names(mentions, &participants) >= 2 && !triggers.is_empty() {
+            let chosen = choose_triggers(assets, &triggers);
+            for (pat, ts, te) in chosen {
+                let t = &assets.triggers[pat];
+                let floor = triggers
+                    .iter()
+                    .filter(|x| x.2 <= ts)
+                    .map(|x| x.2)
+                    .max()
+                    .unwrap_or(0);
+                let modality = modality_before(lex, assets, s, ts, floor);
+                let tone = scaled_tone(assets, s, ts, t.tone, modality);
+                let (actor, target) =
+                    roles(sentence.start, s, ts, te, mentions, &here, via_pronoun);
+                let time = governing_time(timexes, si, sentence.start + ts);
+                out.push(RawEvent {
+                    kind: t.kind.clone(),
+                    tone,
+                    modality,
+                    actor,
+                    target,
+                    participants: participants.clone(),
+                    sentence: si,
+                    trigger: Span::new(sentence.start + ts, sentence.start + te),
+                    time,
+                    summary: summary(body, sentence, actor.map(|a| mentions[a].span.start)),
+                });
+            }
+        }
+        if let Some(&p) = here
+            .iter()
+            .rev()
+            .find(|&&i| mentions[i].votes.best() == Kind::Person)
+        {
+            last_person = Some(p);
+        }
+        m_start = m_end;
+    }
+    out
+}
+
+fn distinct_names(mentions: &[Mention], idx: &[usize]) -> usize {
+    let mut names: Vec<&str> = idx.iter().map(|&i| mentions[i].name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.len()
+}
+
+/// One trigger per family of kinds in a sentence (the first: "dined ... to meet" is one
+/// event); a plain statement only when nothing more specific is there.
+fn choose_triggers(assets: &Assets, found: &[(usize, usize, usize)]) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for &f in found {
+        let fam = family(&assets.triggers[f.0].kind);
+        if !out
+            .iter()
+            .any(|o| family(&assets.triggers[o.0].kind) == fam)
+        {
+            out.push(f);
+        }
+    }
+    if out.iter().any(|o| assets.triggers[o.0].kind != "statement") {
+        out.retain(|o| assets.triggers[o.0].kind != "statement");
+    }
+    out
+}
+
+/// The modality cue closest before the trigger within its clause, after any earlier trigger
+/// and at most four words back: "did not endorse X's opponent" negates the endorsement only.
+fn modality_before(
+    lex: &Lexicon,
+    assets: &Assets,
+    s: &str,
+    trigger_start: usize,
+    floor: usize,
+) -> Modality {
+    let clause_start = s[..trigger_start]
+        .rfind([',', ';', '—', '(', ':'])
+        .map_or(0, |i| i + 1)
+        .max(floor);
+    let mut window_start = trigger_start;
+    let mut words = 0;
+    for (i, c) in s[clause_start..trigger_start].char_indices().rev() {
+        if c.is_whitespace() {
+            words += 1;
+            if words > 4 {
+                break;
+            }
+        }
+        window_start = clause_start + i;
+    }
+    let window = &s[window_start..trigger_start];
+    let mut found = Modality::Asserted;
+    for m in lex.modality.find_iter(window) {
+        if !on_word_boundaries(window, m.start(), m.end()) {
+            continue;
+        }
+        found = match assets.modality[m.pattern().as_usize()].1.as_str() {
+            "negated" => Modality::Negated,
+            "planned" => Modality::Planned,
+            "hypothetical" => Modality::Hypothetical,
+            _ => found,
+        };
+    }
+    // A noun trigger right after "potential"/"possible" is covered above; a sentence that
+    // opens with "If" makes everything in it hypothetical.
+    if s.trim_start().to_ascii_lowercase().starts_with("if ") {
+        return Modality::Hypothetical;
+    }
+    found
+}
+
+/// The trigger's tone scaled by a modifier in the three words before it ("harshly criticized");
+/// a negated event carries no tone of its own.
+fn scaled_tone(
+    assets: &Assets,
+    s: &str,
+    trigger_start: usize,
+    tone: f32,
+    modality: Modality,
+) -> f32 {
+    if modality == Modality::Negated {
+        return 0.0;
+    }
+    let factor = s[..trigger_start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .filter_map(|w| {
+            assets.tone_modifiers.get(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase(),
+            )
+        })
+        .copied()
+        .next()
+        .unwrap_or(1.0);
+    ((tone * factor * 10.0).round() / 10.0).clamp(-10.0, 10.0)
+}
+
+/// Actor and target: the nearest participant before the trigger acts on the first one after
+/// it, unless the trigger is passive ("was banned from X", "was praised by X").
+fn roles(
+    base: usize,
+    s: &str,
+    ts: usize,
+    te: usize,
+    mentions: &[Mention],
+    here: &[usize],
+    via_pronoun: Option<usize>,
+) -> (Option<usize>, Option<usize>) {
+    let before: Vec<usize> = here
+        .iter()
+        .copied()
+        .filter(|&i| mentions[i].span.end <= base + ts)
+        .collect();
+    let after: Vec<usize> = here
+        .iter()
+        .copied()
+        .filter(|&i| mentions[i].span.start >= base + te)
+        .collect();
+    let prev_word = s[..ts]
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let passive = PASSIVE_AUX.contains(&prev_word.as_str());
+    // A person is a likelier actor than the organisation named with them ("Meta CEO X").
+    let subject = before
+        .iter()
+        .rev()
+        .find(|&&i| mentions[i].votes.best() == Kind::Person)
+        .or(before.last())
+        .copied()
+        .or(via_pronoun);
+    let object = after.first().copied();
+    if passive {
+        (object, subject)
+    } else {
+        (
+            subject,
+            object.or_else(|| {
+                if before.len() >= 2 {
+                    before.first().copied()
+                } else {
+                    None
+                }
+            }),
+        )
+    }
+}
+
+/// The time expression governing a trigger: the nearest one in its sentence; else the last
+/// one of the sentence before (news often dates a story once and goes on: "In 2017, X
+/// criticised Y. X also criticised Z."); else the publication date.
+fn governing_time(timexes: &[Timex], si: usize, at: usize) -> EventTime {
+    let in_sentence = timexes
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.sentence == si)
+        .min_by_key(|(_, t)| t.span.start.abs_diff(at));
+    if let Some((i, _)) = in_sentence {
+        return EventTime::Timex(i);
+    }
+    if si > 0 {
+        let prev = timexes
+            .iter()
+            .enumerate()
+            .rfind(|(_, t)| t.sentence + 1 == si);
+        if let Some((i, _)) = prev {
+            return EventTime::Timex(i);
+        }
+    }
+    EventTime::Published
+}
+
+/// The sentence from the actor on (or from its start), cut to about 90 columns at a word.
+fn summary(body: &str, sentence: &Span, actor_start: Option<usize>) -> String {
+    let from = actor_start
+        .filter(|&a| a >= sentence.start && a < sentence.end)
+        .unwrap_or(sentence.start);
+    let text = crate::text::squash_whitespace(&body[from..sentence.end]);
+    crate::text::truncate_to_width(&text, 90)
+}
+
+/// Kinds that name the same real-world event when other things agree: a dinner, a visit and
+/// a meeting between the same people on the same days are one event.
+pub fn family(kind: &str) -> &str {
+    match kind {
+        "meeting" | "visit" | "dinner" => "meeting",
+        "donation" | "support" | "endorsement" => "support",
+        "criticism" | "insult" | "feud" => "criticism",
+        "ban" | "suspension" => "ban",
+        "lawsuit" | "investigation" => "lawsuit",
+        "rivalry" | "competition" => "rivalry",
+        other => other,
+    }
+}
+
+/// A money amount stated for a donation or support by an actor: the raw material of conflicts
+/// between articles ("over $100 million" against "more than $250 million").
+#[derive(Debug, Clone, PartialEq)]
+pub struct AmountClaim {
+    /// Index into `Facts::mentions` of the giver.
+    pub actor: usize,
+    /// The amount as written, without qualifiers: "$250 million".
+    pub text: String,
+    /// The amount in units of its currency.
+    pub value: f64,
+    pub sentence: usize,
+}
+
+/// Money amounts in sentences that report a donation or support, with the nearest person or
+/// organisation before the amount as the giver.
+pub fn amount_claims(
+    body: &str,
+    sentences: &[Span],
+    mentions: &[Mention],
+    assets: &Assets,
+) -> Vec<AmountClaim> {
+    let lex = lexicon(assets);
+    let mut out = Vec::new();
+    for (si, sentence) in sentences.iter().enumerate() {
+        let s = sentence.of(body);
+        if !s.contains(['$', '£', '€']) {
+            continue;
+        }
+        let supportive = lex.triggers.find_iter(s).any(|m| {
+            on_word_boundaries(s, m.start(), m.end())
+                && matches!(
+                    assets.triggers[m.pattern().as_usize()].kind.as_str(),
+                    "donation" | "support"
+                )
+        });
+        if !supportive {
+            continue;
+        }
+        for (at, text, value) in money(s) {
+            let abs = sentence.start + at;
+            let actor = mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == si && m.span.end <= abs)
+                .filter(|(_, m)| matches!(m.votes.best(), Kind::Person | Kind::Org))
+                .map(|(i, _)| i)
+                .next();
+            if let Some(actor) = actor {
+                out.push(AmountClaim {
+                    actor,
+                    text,
+                    value,
+                    sentence: si,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `$1 million`, `$2.5bn`, `£40,000`: (offset, normalised text, value).
+fn money(s: &str) -> Vec<(usize, String, f64)> {
+    let mut out = Vec::new();
+    for (i, c) in s.char_indices() {
+        if !matches!(c, '$' | '£' | '€') {
+            continue;
+        }
+        let rest = &s[i + c.len_utf8()..];
+        let num: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .collect();
+        let Ok(n) = num.replace(',', "").trim_end_matches('.').parse::<f64>() else {
+            continue;
+        };
+        let after = rest[num.len()..].trim_start();
+        let word: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        let (mult, unit) = match word.to_ascii_lowercase().as_str() {
+            "million" | "m" | "mn" => (1e6, " million"),
+            "billion" | "bn" | "b" => (1e9, " billion"),
+            "trillion" | "tn" => (1e12, " trillion"),
+            _ => (1.0, ""),
+        };
+        let text = format!("{c}{}{unit}", num.trim_end_matches(['.', ',']));
+        out.push((i, text, n * mult));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_amounts_are_read_with_their_scale() {
+        let m = money("spent more than $250 million, then £40,000 and €2.5bn.");
+        let got: Vec<(String, f64)> = m.into_iter().map(|(_, t, v)| (t, v)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("$250 million".to_string(), 250e6),
+                ("£40,000".to_string(), 40_000.0),
+                ("€2.5 billion".to_string(), 2.5e9)
+            ]
+        );
+    }
+
+    #[test]
+    fn word_boundaries_reject_partial_words() {
+        assert!(on_word_boundaries("he met her", 3, 6));
+        assert!(!on_word_boundaries("metal", 0, 3));
+        assert!(!on_word_boundaries("unmet", 2, 5));
+    }
+}
