@@ -64,10 +64,24 @@ pub fn candidates(model: &Model, titles: bool) -> Vec<Candidate> {
 /// Ranks `candidates` against `query`, best first; an empty query keeps every candidate in
 /// weight order.
 pub fn rank(candidates: &[Candidate], query: &str) -> Vec<Hit> {
+    rank_subset(candidates, query, None)
+}
+
+/// Like [`rank`], but only over the candidates at `within` when given (the hits of a query
+/// this one extends).
+pub fn rank_subset(candidates: &[Candidate], query: &str, within: Option<&[usize]>) -> Vec<Hit> {
     let matcher = SkimMatcherV2::default().smart_case();
-    let mut hits: Vec<Hit> = candidates
+    let all: Vec<usize>;
+    let indices = match within {
+        Some(w) => w,
+        None => {
+            all = (0..candidates.len()).collect();
+            &all
+        }
+    };
+    let mut hits: Vec<Hit> = indices
         .iter()
-        .enumerate()
+        .map(|&i| (i, &candidates[i]))
         .filter_map(|(i, c)| {
             if query.is_empty() {
                 return Some(Hit {

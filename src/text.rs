@@ -3,6 +3,8 @@
 //! so nothing here slices by a byte index that was not checked.
 
 use serde::Serialize;
+use std::ops::Range;
+
 use unicode_width::UnicodeWidthChar;
 
 /// A half-open range of UTF-8 byte offsets into one article's body.
@@ -73,9 +75,97 @@ pub fn squash_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Wraps `text` to `width` columns: each line a byte range of `text`; an empty range is a blank
+/// line between paragraphs.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for para in text.split('\n') {
+        let base = offset;
+        offset += para.len() + 1;
+        if para.trim().is_empty() {
+            out.push(base..base);
+            continue;
+        }
+        let mut line_start: Option<usize> = None;
+        let mut line_end = 0;
+        let mut line_w = 0;
+        for (ws, word) in words(para) {
+            let w = display_width(word);
+            let (s, e) = (base + ws, base + ws + word.len());
+            match line_start {
+                Some(_) if line_w + 1 + w <= width => {
+                    line_end = e;
+                    line_w += 1 + w;
+                }
+                _ => {
+                    if let Some(ls) = line_start {
+                        out.push(ls..line_end);
+                    }
+                    if w <= width {
+                        line_start = Some(s);
+                        line_end = e;
+                        line_w = w;
+                    } else {
+                        // A word wider than the pane is broken by characters.
+                        let mut cs = s;
+                        let mut cw = 0;
+                        for (i, c) in text[s..e].char_indices() {
+                            let chw = c.width().unwrap_or(0);
+                            if cw + chw > width && cw > 0 {
+                                out.push(cs..s + i);
+                                cs = s + i;
+                                cw = 0;
+                            }
+                            cw += chw;
+                        }
+                        line_start = Some(cs);
+                        line_end = e;
+                        line_w = cw;
+                    }
+                }
+            }
+        }
+        if let Some(ls) = line_start {
+            out.push(ls..line_end);
+        }
+    }
+    out
+}
+
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(' ')
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_by_display_width_and_keeps_paragraph_breaks() {
+        let text = "one two three four\n\n“quoted” words here";
+        let lines: Vec<&str> = wrap(text, 9).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            lines,
+            vec!["one two", "three", "four", "", "“quoted”", "words", "here"]
+        );
+    }
+
+    #[test]
+    fn long_words_break_on_char_boundaries() {
+        let text = "日本語日本語日本語";
+        for r in wrap(text, 4) {
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            assert!(display_width(&text[r]) <= 4);
+        }
+    }
 
     #[test]
     fn truncation_respects_wide_and_multibyte_chars() {

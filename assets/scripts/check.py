@@ -23,7 +23,7 @@ ASSETS = Path(__file__).resolve().parents[1]
 GUARD = re.compile(codecs.decode("gehzc|ormbf|mhpxreoret|ryba zhfx|zne-n-yntb", "rot13"), re.I)
 
 HAND = ["titles.tsv", "org_cues.tsv", "nationalities.tsv", "regions.tsv", "stopwords.txt",
-        "triggers.tsv", "modality.tsv", "tone_modifiers.tsv"]
+        "triggers.tsv", "modality.tsv", "tone_modifiers.tsv", "place_cues.tsv"]
 GENERATED = ["given_names.txt", "surnames.txt", "common_words.txt", "places.tsv"]
 
 NUM = r"-?\d+(\.\d+)?"
@@ -37,6 +37,7 @@ SPEC = {
     "regions.tsv": (2, [r".+", r"continent|region|territory|province|water|landform|country-alias|historical"]),
     "titles.tsv": (2, [r".+", r"honorific|political|business|role|military|religious|legal"]),
     "org_cues.tsv": (3, [r".+", r"head|suffix|media", r"[a-z]+"]),
+    "place_cues.tsv": (2, [r".+", r"landform|water|district|facility|street"]),
     "nationalities.tsv": (2, [r".+", r"[A-Z]{2}|-"]),
     "triggers.tsv": (4, [r"[^A-Z]+", r"meeting|visit|dinner|donation|support|endorsement|praise|"
                          r"criticism|insult|threat|ban|suspension|lawsuit|investigation|"

@@ -26,6 +26,12 @@ pub struct Theme {
     pub status: Style,
     pub status_key: Style,
     pub warning: Style,
+    /// The evidence sentence or the current mention in the reader.
+    pub highlight: Style,
+    /// Mentions of the chosen entities in the reader.
+    pub subject: Style,
+    /// Matched characters in the finder.
+    pub matched: Style,
 }
 
 impl Theme {
@@ -56,6 +62,9 @@ impl Theme {
             warning: Style::new()
                 .fg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
+            highlight: Style::new().bg(Color::Rgb(70, 60, 20)),
+            subject: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -80,6 +89,10 @@ impl Theme {
                 .fg(Color::Blue)
                 .add_modifier(Modifier::BOLD),
             warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            highlight: Style::new().bg(Color::Rgb(250, 240, 180)),
+            matched: Style::new()
+                .fg(Color::Rgb(180, 80, 0))
+                .add_modifier(Modifier::BOLD),
             ..Theme::dark()
         }
     }
@@ -105,6 +118,9 @@ impl Theme {
             status: plain.add_modifier(Modifier::REVERSED),
             status_key: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             warning: plain.add_modifier(Modifier::BOLD),
+            highlight: plain.add_modifier(Modifier::REVERSED),
+            subject: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            matched: plain.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
         }
     }
 
