@@ -4,6 +4,11 @@
 
 use std::io;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use signal_hook::consts::{SIGHUP, SIGTERM};
 
 use clap::Parser;
 use ratatui::DefaultTerminal;
@@ -60,10 +65,30 @@ fn run_tui(args: &Cli) -> io::Result<()> {
     })
 }
 
-/// Draws after every event and only then: an idle explorer uses no CPU.
+/// Draws after every event and only then: an idle explorer uses no CPU (it wakes twice a
+/// second only to see whether SIGTERM or SIGHUP asked it to leave, which it does through the
+/// same clean return as `q`, so the terminal is restored).
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, ui: &Ui) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut dirty = true;
+    let mut drawn = Drawn::default();
     loop {
-        let mut drawn = Drawn::default();
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if !dirty {
+            if event::poll(Duration::from_millis(500))? {
+                dirty = handle(app, &drawn, event::read()?);
+            }
+            if app.should_quit {
+                return Ok(());
+            }
+            continue;
+        }
+        dirty = false;
         terminal.draw(|frame| drawn = ui.draw(frame, app))?;
         app.page_rows = drawn.reader_rows.max(1);
         if drawn.reader_width > 0 {
@@ -71,19 +96,25 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, ui: &Ui) -> io::Res
         }
         app.list_rows = drawn.list_rows;
         app.clamp_reader(drawn.reader_lines, drawn.reader_rows);
-        let action = match event::read()? {
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                keymap::action_for(key, app.focus, app.overlay == Some(Overlay::Finder))
-            }
-            Event::Mouse(mouse) => mouse_action(&drawn, mouse),
-            _ => None,
-        };
-        if let Some(action) = action {
+    }
+}
+
+/// Applies one terminal event; whether the screen needs drawing again.
+fn handle(app: &mut App, drawn: &Drawn, event: Event) -> bool {
+    let action = match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            keymap::action_for(key, app.focus, app.overlay == Some(Overlay::Finder))
+        }
+        Event::Mouse(mouse) => mouse_action(drawn, mouse),
+        Event::Resize(..) => return true,
+        _ => None,
+    };
+    match action {
+        Some(action) => {
             app.update(action);
+            true
         }
-        if app.should_quit {
-            return Ok(());
-        }
+        None => false,
     }
 }
 

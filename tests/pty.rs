@@ -11,6 +11,8 @@ struct Session {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Vec<u8>>>,
+    /// Set when the reader saw the end of the output (the child and its terminal are gone).
+    done: Arc<std::sync::atomic::AtomicBool>,
     rows: u16,
     cols: u16,
 }
@@ -35,6 +37,8 @@ impl Session {
         let writer = pair.master.take_writer().unwrap();
         let output = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&output);
+        let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let finished = Arc::clone(&done);
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
@@ -43,6 +47,7 @@ impl Session {
                 }
                 sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
+            finished.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         // Keep the master alive as long as the session.
         std::mem::forget(pair.master);
@@ -50,9 +55,14 @@ impl Session {
             child,
             writer,
             output,
+            done,
             rows,
             cols,
         }
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running child has a pid")
     }
 
     fn screen(&self) -> vt100::Parser {
@@ -87,6 +97,13 @@ impl Session {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // Everything the program wrote before exiting, restore sequences included,
+                // is read before anyone looks at the screen.
+                while !self.done.load(std::sync::atomic::Ordering::SeqCst)
+                    && Instant::now() < deadline
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
                 return status;
             }
             assert!(Instant::now() < deadline, "the program did not exit");
@@ -111,4 +128,70 @@ fn starts_shows_four_panes_and_quits_on_q() {
         "left the alternate screen"
     );
     assert!(!screen.screen().hide_cursor(), "cursor shown again");
+}
+
+fn corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "---\ntitle: Lopez and Ruiz meet\ndate: 2021-03-04\n---\nMaria Lopez met Carlos Ruiz in Madrid on March 3, 2021. Maria Lopez praised Carlos Ruiz.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "---\ntitle: A falling-out\ndate: 2022-05-06\n---\nCarlos Ruiz criticised Maria Lopez on May 2, 2022. Maria Lopez sued Carlos Ruiz.",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn find_an_entity_see_its_timeline_open_an_event_and_quit() {
+    let dir = corpus();
+    let path = dir.path().to_str().unwrap();
+    let mut s = Session::start(&[path], 120, 36);
+    s.wait_for("Timeline");
+    s.send("/");
+    s.wait_for("Find (");
+    s.send("ruiz");
+    s.wait_for("> ruiz");
+    s.send("\r");
+    let text = s.wait_for("Timeline: Carlos Ruiz");
+    assert!(
+        text.contains("criticism"),
+        "the timeline shows his events:\n{text}"
+    );
+    assert!(text.contains("Articles (2)"), "{text}");
+    // The timeline is focused after a jump; Enter opens the first event's evidence.
+    s.send("\r");
+    s.wait_for("Reader: Lopez and Ruiz meet");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn sigterm_and_ctrl_c_leave_a_clean_terminal() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for("Timeline");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &s.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    s.wait_exit();
+    let screen = s.screen();
+    assert!(
+        !screen.screen().alternate_screen(),
+        "SIGTERM left the alternate screen"
+    );
+    assert!(
+        !screen.screen().hide_cursor(),
+        "SIGTERM showed the cursor again"
+    );
+
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for("Timeline");
+    s.send("\u{3}");
+    assert!(s.wait_exit().success(), "Ctrl-C quits cleanly");
+    assert!(!s.screen().screen().alternate_screen());
 }
