@@ -42,6 +42,14 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         args: Vec<String>,
     },
+    /// Write a synthetic corpus of N articles into DIR (for benchmarks).
+    #[command(hide = true)]
+    Synth {
+        n: usize,
+        dir: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Print the best fuzzy matches among entity names and aliases.
     Find {
         query: String,
@@ -204,6 +212,19 @@ pub fn timeline(args: &[String], out: &mut impl Write) -> io::Result<()> {
             ev.summary,
             ev.evidence.len()
         )?;
+    }
+    Ok(())
+}
+
+/// `storyline synth N DIR`: a synthetic corpus for benchmarks, in folders of 1,000 files.
+pub fn synth(n: usize, dir: &std::path::Path, seed: u64) -> io::Result<()> {
+    for (i, (name, text)) in crate::synth::corpus(crate::assets::bundled(), n, seed)
+        .into_iter()
+        .enumerate()
+    {
+        let sub = dir.join(format!("{:03}", i / 1000));
+        std::fs::create_dir_all(&sub)?;
+        std::fs::write(sub.join(name), text)?;
     }
     Ok(())
 }

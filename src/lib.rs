@@ -13,6 +13,7 @@ pub mod corpus;
 pub mod extract;
 pub mod model;
 pub mod search;
+pub mod synth;
 pub mod text;
 pub mod time;
 pub mod ui;

@@ -38,6 +38,7 @@ fn main() -> ExitCode {
             paths,
         }) => cli::find(query, *stdin, *limit, paths, &mut stdout.lock()),
         Some(Command::Timeline { args }) => cli::timeline(args, &mut stdout.lock()),
+        Some(Command::Synth { n, dir, seed }) => cli::synth(*n, dir, *seed),
         None => run_tui(&args),
     };
     match result {
