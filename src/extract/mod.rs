@@ -4,6 +4,7 @@
 //! articles is the model's merge.
 
 pub mod entities;
+pub mod pubdate;
 pub mod sentences;
 pub mod timex;
 
@@ -91,6 +92,8 @@ pub enum Anchor {
     Published,
     /// An earlier time expression of the same article (its index).
     Timex(usize),
+    /// The same fact as dated by another article of the corpus (the article had no date).
+    Corpus,
 }
 
 /// A time expression with its normalised value.

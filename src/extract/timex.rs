@@ -770,7 +770,7 @@ fn hit(first: usize, end: usize, expr: Expr) -> Option<Hit> {
 
 /// The expression that starts at token `i`, if any.
 fn match_at(s: &Sent, i: usize) -> Option<Hit> {
-    let t = s.toks[i];
+    let t = *s.toks.get(i)?;
     match t.kind {
         K::Num => match_number(s, i),
         K::Punct => match_decade_apostrophe(s, i),
@@ -1712,8 +1712,17 @@ fn lower<'b>(w: &str, buf: &'b mut [u8; 10]) -> Option<&'b str> {
 fn tense_cues(s: &Sent, out: &mut Vec<(usize, Tense)>) {
     out.clear();
     let n = s.toks.len();
+    // After "will" (or "to be"), the verb group is future whatever its form: "will be held",
+    // "will not have finished", "is to be signed".
+    let mut future_until = 0;
     for i in 0..n {
         let Some(w) = s.word(i) else { continue };
+        if i < future_until {
+            if w.len() > 3 {
+                out.push((i, Tense::Future));
+            }
+            continue;
+        }
         if w.len() > 10 {
             if w.len() > 5 && w.ends_with("ed") {
                 out.push((i, Tense::Past));
@@ -1741,8 +1750,21 @@ fn tense_cues(s: &Sent, out: &mut Vec<(usize, Tense)>) {
             }
             _ => false,
         };
-        if future {
-            out.push((i, Tense::Future));
+        let to_be = lw == "to" && s.is(i + 1, "be");
+        if future || to_be {
+            if matches!(lw, "will" | "shall" | "ll" | "won") || to_be {
+                let mut j = i + 1 + usize::from(lw == "won") * 2;
+                while s.is_any(
+                    j,
+                    &["be", "have", "been", "not", "also", "only", "still", "t"],
+                ) {
+                    j += 1;
+                }
+                future_until = j + 1;
+            }
+            if future {
+                out.push((i, Tense::Future));
+            }
             continue;
         }
         let past = match lw {

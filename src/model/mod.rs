@@ -2,6 +2,7 @@
 //! newtypes that index the model's `Vec`s. Everything is sorted deterministically, so the same
 //! inputs give the same model (and the same export bytes) whatever the file-system order.
 
+mod dates;
 mod export;
 mod link;
 
@@ -197,11 +198,14 @@ impl Model {
     }
 
     /// The reduce step: link entities across articles and index everything.
-    pub fn merge(corpus: Corpus, facts: Vec<extract::Facts>) -> Model {
+    pub fn merge(corpus: Corpus, mut facts: Vec<extract::Facts>) -> Model {
         let Corpus {
-            articles: raws,
+            articles: mut raws,
             problems,
         } = corpus;
+        // Articles without a date get one inferred (from their text, then the corpus), and
+        // their time expressions are resolved against it.
+        dates::infer(&mut raws, &mut facts);
         let linked = link::link(&facts);
         let mut model = Model {
             problems,
