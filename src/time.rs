@@ -98,6 +98,38 @@ impl DateValue {
         })
     }
 
+    /// A meteorological season: spring is March to May, summer June to August, fall September
+    /// to November, and the winter of `y` runs from December of `y` to February of `y + 1`
+    /// (so it prints as `y-WI`).
+    pub fn season(y: i32, season: Season) -> Option<Self> {
+        let (first, last) = match season {
+            Season::Spring => (3, 5),
+            Season::Summer => (6, 8),
+            Season::Fall => (9, 11),
+            Season::Winter => (12, 14),
+        };
+        let start = NaiveDate::from_ymd_opt(y, first, 1)?;
+        let end = if last > 12 {
+            last_day_of_month(y + 1, last - 12)?
+        } else {
+            last_day_of_month(y, last)?
+        };
+        Some(DateValue {
+            start,
+            end,
+            precision: Precision::Season,
+        })
+    }
+
+    /// The Saturday and Sunday of the ISO week containing `d`, as a two-day range.
+    pub fn weekend_of(d: NaiveDate) -> Self {
+        let monday = d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64);
+        DateValue::range(
+            monday + chrono::Duration::days(5),
+            monday + chrono::Duration::days(6),
+        )
+    }
+
     pub fn decade(first_year: i32) -> Option<Self> {
         let y = first_year - first_year.rem_euclid(10);
         Some(DateValue {
@@ -155,6 +187,55 @@ impl DateValue {
     }
 }
 
+/// A season of the year, for [`DateValue::season`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    /// The season of an English season word ("autumn" and "fall" are one).
+    pub fn from_name(word: &str) -> Option<Season> {
+        let w = word.as_bytes();
+        let is = |name: &str| w.eq_ignore_ascii_case(name.as_bytes());
+        if is("spring") {
+            Some(Season::Spring)
+        } else if is("summer") {
+            Some(Season::Summer)
+        } else if is("fall") || is("autumn") {
+            Some(Season::Fall)
+        } else if is("winter") {
+            Some(Season::Winter)
+        } else {
+            None
+        }
+    }
+
+    /// The season a day falls in, with the year the season is named by (a January day is in
+    /// the winter of the year before).
+    pub fn of(d: NaiveDate) -> (i32, Season) {
+        match d.month() {
+            3..=5 => (d.year(), Season::Spring),
+            6..=8 => (d.year(), Season::Summer),
+            9..=11 => (d.year(), Season::Fall),
+            12 => (d.year(), Season::Winter),
+            _ => (d.year() - 1, Season::Winter),
+        }
+    }
+}
+
+/// `d` moved by `n` months, the day clamped to the end of the target month (Jan 31 + 1 month is
+/// Feb 28 or 29). `None` only outside chrono's range.
+pub fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    let total = d.year() * 12 + d.month0() as i32 + n;
+    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+    let last = last_day_of_month(y, m)?;
+    NaiveDate::from_ymd_opt(y, m, d.day().min(last.day()))
+}
+
 pub fn last_day_of_month(y: i32, m: u32) -> Option<NaiveDate> {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     NaiveDate::from_ymd_opt(ny, nm, 1).map(|d| d - chrono::Duration::days(1))
@@ -197,8 +278,13 @@ pub fn weekday_from_name(word: &str) -> Option<Weekday> {
         ("saturday", Weekday::Sat),
         ("sunday", Weekday::Sun),
     ];
+    // Full names, three-letter forms, and the usual longer ones ("Tues", "Weds", "Thurs").
     days.iter()
-        .find(|(name, _)| w == *name || (w.len() >= 3 && name.starts_with(&w) && w.len() <= 5))
+        .find(|(name, _)| {
+            w == *name
+                || (w.len() >= 3 && name.starts_with(&w) && w.len() <= 5)
+                || (w == "weds" && *name == "wednesday")
+        })
         .map(|&(_, d)| d)
 }
 
@@ -348,5 +434,26 @@ mod tests {
         assert_eq!(month_number("Ma"), None);
         assert_eq!(weekday_from_name("Wed"), Some(Weekday::Wed));
         assert_eq!(weekday_from_name("Thurs"), Some(Weekday::Thu));
+        assert_eq!(weekday_from_name("Weds"), Some(Weekday::Wed));
+        assert_eq!(weekday_from_name("We"), None);
+    }
+
+    #[test]
+    fn seasons_weekends_and_month_arithmetic() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let w = DateValue::season(2024, Season::Winter).unwrap();
+        assert_eq!((w.start, w.end), (d(2024, 12, 1), d(2025, 2, 28)));
+        assert_eq!(w.value(), "2024-WI");
+        assert_eq!(
+            DateValue::season(2024, Season::Summer).unwrap().value(),
+            "2024-SU"
+        );
+        assert_eq!(Season::of(d(2025, 1, 15)), (2024, Season::Winter));
+        assert_eq!(Season::from_name("Autumn"), Some(Season::Fall));
+        let we = DateValue::weekend_of(d(2024, 12, 18));
+        assert_eq!((we.start, we.end), (d(2024, 12, 21), d(2024, 12, 22)));
+        assert_eq!(add_months(d(2024, 1, 31), 1), Some(d(2024, 2, 29)));
+        assert_eq!(add_months(d(2024, 2, 29), 12), Some(d(2025, 2, 28)));
+        assert_eq!(add_months(d(2025, 1, 15), -1), Some(d(2024, 12, 15)));
     }
 }

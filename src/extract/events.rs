@@ -57,7 +57,6 @@ pub struct RawEvent {
     /// A pronoun that stood for a participant named in an earlier sentence.
     pub sentence: usize,
     pub trigger: Span,
-    pub time: EventTime,
     pub summary: String,
 }
 
@@ -102,7 +101,6 @@ pub fn find(
     body: &str,
     sentences: &[Span],
     mentions: &[Mention],
-    timexes: &[Timex],
     assets: &Assets,
 ) -> Vec<RawEvent> {
     let lex = lexicon(assets);
@@ -157,7 +155,6 @@ pub fn find(
                 let tone = scaled_tone(assets, s, ts, t.tone, modality);
                 let (actor, target) =
                     roles(sentence.start, s, ts, te, mentions, &here, via_pronoun);
-                let time = governing_time(timexes, si, sentence.start + ts);
                 out.push(RawEvent {
                     kind: t.kind.clone(),
                     tone,
@@ -167,7 +164,6 @@ pub fn find(
                     participants: participants.clone(),
                     sentence: si,
                     trigger: Span::new(sentence.start + ts, sentence.start + te),
-                    time,
                     summary: summary(body, sentence, actor.map(|a| mentions[a].span.start)),
                 });
             }
@@ -338,7 +334,10 @@ fn roles(
 /// The time expression governing a trigger: the nearest one in its sentence; else the last
 /// one of the sentence before (news often dates a story once and goes on: "In 2017, X
 /// criticised Y. X also criticised Z."); else the publication date.
-fn governing_time(timexes: &[Timex], si: usize, at: usize) -> EventTime {
+///
+/// It is computed in the merge, from an article's final time expressions: an undated article's
+/// expressions are resolved again once its date is inferred.
+pub fn governing_time(timexes: &[Timex], si: usize, at: usize) -> EventTime {
     let in_sentence = timexes
         .iter()
         .enumerate()

@@ -5,6 +5,7 @@
 
 pub mod entities;
 pub mod events;
+pub mod pubdate;
 pub mod sentences;
 pub mod timex;
 
@@ -92,6 +93,8 @@ pub enum Anchor {
     Published,
     /// An earlier time expression of the same article (its index).
     Timex(usize),
+    /// The same fact as dated by another article of the corpus (the article had no date).
+    Corpus,
 }
 
 /// A time expression with its normalised value.
@@ -121,7 +124,7 @@ pub fn extract(body: &str, published: Option<NaiveDate>, assets: &Assets) -> Fac
     let sentences = sentences::split(body);
     let mentions = entities::find(body, &sentences, assets);
     let timexes = timex::find(body, &sentences, published);
-    let events = events::find(body, &sentences, &mentions, &timexes, assets);
+    let events = events::find(body, &sentences, &mentions, assets);
     let amounts = events::amount_claims(body, &sentences, &mentions, assets);
     Facts {
         sentences,

@@ -194,6 +194,7 @@ pub fn to_json(model: &Model, pretty: bool) -> String {
             let anchor = match x.anchor {
                 Anchor::Absolute => "absolute".to_string(),
                 Anchor::Published => "published".to_string(),
+                Anchor::Corpus => "corpus".to_string(),
                 Anchor::Timex(i) => {
                     let article = model.article(t.article);
                     let at = article.timexes.get(i).map(|&g| &model.timexes[g].timex);

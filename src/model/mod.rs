@@ -2,6 +2,7 @@
 //! newtypes that index the model's `Vec`s. Everything is sorted deterministically, so the same
 //! inputs give the same model (and the same export bytes) whatever the file-system order.
 
+mod dates;
 mod events;
 mod export;
 mod link;
@@ -182,11 +183,14 @@ impl Model {
     }
 
     /// The reduce step: link entities across articles and index everything.
-    pub fn merge(corpus: Corpus, facts: Vec<extract::Facts>) -> Model {
+    pub fn merge(corpus: Corpus, mut facts: Vec<extract::Facts>) -> Model {
         let Corpus {
-            articles: raws,
+            articles: mut raws,
             problems,
         } = corpus;
+        // Articles without a date get one inferred (from their text, then the corpus), and
+        // their time expressions are resolved against it.
+        dates::infer(&mut raws, &mut facts);
         let linked = link::link(&facts);
         let mut model = Model {
             problems,
@@ -231,7 +235,11 @@ impl Model {
                     actor,
                     target,
                     participants,
-                    when: events::when_of(ev.time, &f.timexes, published),
+                    when: events::when_of(
+                        extract::events::governing_time(&f.timexes, ev.sentence, ev.trigger.start),
+                        &f.timexes,
+                        published,
+                    ),
                 });
             }
             for claim in &f.amounts {
