@@ -1,0 +1,182 @@
+//! Linking inside one article, where a reporter's conventions make it safe: after "Jeff
+//! Bezos" a bare "Bezos" is him, after "Mark Zuckerberg" a bare "Mark" is him, and
+//! "Department of Government Efficiency (DOGE)" makes "DOGE" an alias. A short name that
+//! fits two full names of the article ("Biden" after "Joe Biden" and "Hunter Biden") stays
+//! unlinked. Linked mentions share their kind votes, so every mention carries the article's
+//! verdict, and a heading word or sentence-initial capital is confirmed by a plain mention of
+//! the same name. Role mentions ("the Amazon founder") resolve to the one person the article
+//! bound that role to.
+
+// Candidates, groups and union-find parents are parallel arrays indexed together.
+#![allow(clippy::needless_range_loop)]
+
+use std::collections::{HashMap, HashSet};
+
+use crate::assets::Assets;
+use crate::extract::{Kind, KindVotes};
+
+use super::{Cand, name_key};
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+/// The keys a role phrase is known by: "Amazon founder" → ["amazon founder"]; "CEO of Tesla
+/// and SpaceX" → ["tesla ceo", "spacex ceo"].
+pub(crate) fn role_keys(role: &str) -> Vec<String> {
+    let key = name_key(role);
+    if let Some((title, orgs)) = key.split_once(" of ") {
+        orgs.split([',', '&'])
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(|o| format!("{o} {title}"))
+            .collect()
+    } else {
+        vec![key]
+    }
+}
+
+/// Whether a candidate looks like a full personal name that shorter forms may join.
+fn personal(c: &Cand) -> bool {
+    let v = &c.votes.0;
+    c.words.len() >= 2
+        && !c.role_ref
+        && v[Kind::Person as usize] > 0.0
+        && v[Kind::Person as usize] >= v[Kind::Org as usize]
+        && v[Kind::Person as usize] >= v[Kind::Place as usize]
+}
+
+pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
+    let n = cands.len();
+    let keys: Vec<String> = cands.iter().map(|c| name_key(&c.name)).collect();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    for i in 0..n {
+        if cands[i].role_ref || cands[i].drop {
+            continue;
+        }
+        match first_of.get(keys[i].as_str()) {
+            Some(&f) => union(&mut parent, f, i),
+            None => {
+                first_of.insert(&keys[i], i);
+            }
+        }
+    }
+    // Acronyms in parentheses, found by the context pass.
+    for i in 0..n {
+        if let Some(y) = cands[i].same_as {
+            union(&mut parent, y, i);
+        }
+    }
+    // Full personal names by their last and first words.
+    let mut by_last: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut by_first: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for i in 0..n {
+        if personal(&cands[i]) {
+            let w = &cands[i].words;
+            by_last
+                .entry(w[w.len() - 1].as_str())
+                .or_default()
+                .insert(&keys[i]);
+            by_first.entry(w[0].as_str()).or_default().insert(&keys[i]);
+        }
+    }
+    let mut surname_used: HashSet<usize> = HashSet::new();
+    for i in 0..n {
+        let c = &cands[i];
+        if c.words.len() != 1 || c.role_ref || c.drop || c.same_as.is_some() {
+            continue;
+        }
+        let v = &c.votes.0;
+        if v[Kind::Place as usize] >= 1.0
+            || v[Kind::Org as usize] >= 1.0
+            || v[Kind::Other as usize] >= 1.0
+        {
+            continue;
+        }
+        let w = c.words[0].as_str();
+        let full = match by_last.get(w) {
+            Some(s) => Some(s),
+            None if assets.given_names.contains(w) => by_first.get(w),
+            None => None,
+        };
+        if let Some(set) = full
+            && set.len() == 1
+        {
+            let k = *set.iter().next().expect("one");
+            let f = first_of[k];
+            union(&mut parent, f, i);
+            surname_used.insert(find(&mut parent, f));
+        }
+    }
+    // Clusters: summed votes, strength, representative (most words, then first).
+    let mut votes: HashMap<usize, KindVotes> = HashMap::new();
+    let mut strong: HashSet<usize> = HashSet::new();
+    let mut rep: HashMap<usize, usize> = HashMap::new();
+    for i in 0..n {
+        if cands[i].role_ref || cands[i].drop {
+            continue;
+        }
+        let r = find(&mut parent, i);
+        votes.entry(r).or_default().merge(&cands[i].votes);
+        if !cands[i].weak {
+            strong.insert(r);
+        }
+        let e = rep.entry(r).or_insert(i);
+        if cands[i].words.len() > cands[*e].words.len() {
+            *e = i;
+        }
+    }
+    for r in &surname_used {
+        // Reporters shorten people to their surname, rarely organisations.
+        votes.entry(*r).or_default().add(Kind::Person, 1.0);
+    }
+    for i in 0..n {
+        if cands[i].role_ref || cands[i].drop {
+            continue;
+        }
+        let r = find(&mut parent, i);
+        let head = rep[&r];
+        cands[i].votes = votes[&r];
+        cands[i].weak = !strong.contains(&r);
+        cands[i].same_as = (head != i && keys[head] != keys[i]).then_some(head);
+    }
+    // Role mentions: the one person the article bound the role to.
+    let mut bound: HashMap<String, HashSet<usize>> = HashMap::new();
+    for i in 0..n {
+        if let Some(role) = &cands[i].role {
+            let r = find(&mut parent, i);
+            for k in role_keys(role) {
+                bound.entry(k).or_default().insert(rep[&r]);
+            }
+        }
+    }
+    for i in 0..n {
+        if !cands[i].role_ref {
+            continue;
+        }
+        let targets: HashSet<usize> = role_keys(&cands[i].name)
+            .iter()
+            .filter_map(|k| bound.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        if targets.len() == 1 {
+            let t = *targets.iter().next().expect("one");
+            cands[i].same_as = Some(t);
+            cands[i].votes = cands[t].votes;
+        }
+    }
+}
