@@ -79,6 +79,10 @@ pub struct Mention {
     pub span: Span,
     /// The name as written, whitespace squashed.
     pub name: String,
+    /// The key under which mentions are the same name: lower case, one kind of apostrophe,
+    /// no leading "the", no periods in a dotted abbreviation, no legal-form suffix
+    /// ("Siemens Energy AG" = "Siemens Energy"; "U.S." = "US").
+    pub key: String,
     /// Kind evidence of every mention of this name in the article (the article's own vote;
     /// the model sums it over the corpus).
     pub votes: KindVotes,

@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::extract::entities::{name_key, role_keys};
+use crate::extract::entities::role_keys;
 use crate::extract::{Facts, Kind, KindVotes, Mention};
 
 use super::{Entity, EntityId};
@@ -54,8 +54,8 @@ fn union_into(parent: &mut [usize], from: usize, to: usize) {
 /// The key a mention is grouped under: its own, or that of the mention it names again.
 fn mention_key(mentions: &[Mention], m: &Mention) -> String {
     match m.same_as.and_then(|h| mentions.get(h)) {
-        Some(h) if !h.role_ref => name_key(&h.name),
-        _ => name_key(&m.name),
+        Some(h) if !h.role_ref => h.key.clone(),
+        _ => m.key.clone(),
     }
 }
 
@@ -102,7 +102,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                 && is_acronym(&m.name)
                 && f.mentions.get(h).is_some_and(|h| !h.role_ref)
             {
-                acronyms.entry(name_key(&m.name)).or_default().insert(*g);
+                acronyms.entry(m.key.clone()).or_default().insert(*g);
             }
         }
     }

@@ -14,8 +14,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::assets::Assets;
 use crate::extract::{Kind, KindVotes};
+use crate::text::Span;
 
-use super::{Cand, name_key};
+use super::{Cand, link_key, name_key};
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
@@ -58,9 +59,55 @@ fn personal(c: &Cand) -> bool {
         && v[Kind::Person as usize] >= v[Kind::Place as usize]
 }
 
+/// Splits names that are two names of the article run together ("his Palm Beach
+/// Mar-a-Lago resort", when both "Palm Beach" and "Mar-a-Lago" stand alone elsewhere in
+/// the article). Organisation names, which often contain a place ("Washington Post"), are
+/// kept whole.
+pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
+    let alone: HashSet<String> = cands
+        .iter()
+        .filter(|c| !c.role_ref)
+        .map(|c| link_key(&c.name, assets))
+        .collect();
+    let mut extra = Vec::new();
+    for c in cands.iter_mut() {
+        if c.role_ref
+            || c.words.len() < 2
+            || c.votes.0[Kind::Org as usize] >= 1.0
+            || c.title.is_some()
+        {
+            continue;
+        }
+        let text = c.span.of(body);
+        let cuts: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+        for cut in cuts {
+            let (l, r) = (text[..cut].trim_end(), text[cut..].trim_start());
+            if alone.contains(&link_key(l, assets)) && alone.contains(&link_key(r, assets)) {
+                let r_start = c.span.start + (text.len() - r.len());
+                let mut right = c.clone();
+                right.span = Span::new(r_start, c.span.end);
+                right.name = crate::text::squash_whitespace(r);
+                right.words = right
+                    .name
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect();
+                right.title = None;
+                right.role = None;
+                c.span = Span::new(c.span.start, c.span.start + l.len());
+                c.name = crate::text::squash_whitespace(l);
+                c.words = c.name.split_whitespace().map(str::to_lowercase).collect();
+                extra.push(right);
+                break;
+            }
+        }
+    }
+    cands.extend(extra);
+}
+
 pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
     let n = cands.len();
-    let keys: Vec<String> = cands.iter().map(|c| name_key(&c.name)).collect();
+    let keys: Vec<String> = cands.iter().map(|c| link_key(&c.name, assets)).collect();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut first_of: HashMap<&str, usize> = HashMap::new();
     for i in 0..n {
@@ -142,6 +189,24 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
     for r in &surname_used {
         // Reporters shorten people to their surname, rarely organisations.
         votes.entry(*r).or_default().add(Kind::Person, 1.0);
+    }
+    // Names that open with the first word of an organisation of the article are its
+    // relatives ("Siemens Gamesa" beside "Siemens Energy AG").
+    let mut org_first: HashSet<&str> = HashSet::new();
+    for i in 0..n {
+        if cands[i].words.len() >= 2
+            && cands[i].votes.0[Kind::Org as usize] >= 1.5
+            && !cands[i].role_ref
+        {
+            org_first.insert(cands[i].words[0].as_str());
+        }
+    }
+    for i in 0..n {
+        let c = &cands[i];
+        if c.words.len() >= 2 && !c.role_ref && !c.drop && org_first.contains(c.words[0].as_str()) {
+            let r = find(&mut parent, i);
+            votes.entry(r).or_default().add(Kind::Org, 0.5);
+        }
     }
     for i in 0..n {
         if cands[i].role_ref || cands[i].drop {

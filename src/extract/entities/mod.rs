@@ -113,6 +113,20 @@ pub(crate) fn name_key(name: &str) -> String {
     out
 }
 
+/// `name_key` without a trailing legal-form suffix ("Siemens Energy AG", "Apple Inc.").
+pub(crate) fn link_key(name: &str, assets: &Assets) -> String {
+    let key = name_key(name);
+    if let Some((head, last)) = key.rsplit_once(' ')
+        && assets
+            .org_cues
+            .get(last)
+            .is_some_and(|c| c.position == CuePosition::Suffix)
+    {
+        return head.trim_end_matches(',').to_string();
+    }
+    key
+}
+
 /// Finds the entity mentions of one article, in text order.
 pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
     let mut cands = Vec::new();
@@ -122,6 +136,7 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
         candidates(body, &sent, assets, &mut cands);
         votes::context(body, &sent, &mut cands, first, assets);
     }
+    local::split_joined(body, &mut cands, assets);
     local::link(&mut cands, assets);
     // `same_as` indexes the candidates as they are now; map them through the span after
     // dropping and sorting (spans are unique per candidate).
@@ -134,6 +149,7 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
         .into_iter()
         .map(|c| Mention {
             span: c.span,
+            key: link_key(&c.name, assets),
             name: c.name,
             votes: c.votes,
             title: c.title.map(|t| t.span.of(body).to_string()),
@@ -333,6 +349,9 @@ fn candidates(body: &str, sent: &Sent<'_>, assets: &Assets, out: &mut Vec<Cand>)
             continue;
         }
         let mut j = i;
+        // Once a name has taken "of" after an organisation word, later ones belong to it too:
+        // "Board of Control for Cricket".
+        let mut joined_of = false;
         loop {
             if j > i && toks[j - 1].poss {
                 break;
@@ -362,7 +381,8 @@ fn candidates(body: &str, sent: &Sent<'_>, assets: &Assets, out: &mut Vec<Cand>)
                     j = k;
                     continue;
                 }
-                if matches!(w, "of" | "for") && joins_of(sent, i, j, assets) {
+                if matches!(w, "of" | "for") && (joined_of || joins_of(sent, i, j, assets)) {
+                    joined_of = true;
                     let mut k = j + 1;
                     if sent.is_word(k, "the") {
                         k += 1;
@@ -402,7 +422,13 @@ fn split_run(
             let after = p + t.len;
             let followed =
                 after < j && is_name_word(sent, after) && !org_guard(sent, after, j, assets);
-            let business_end = after >= j && t.class == "business" && p > cur;
+            // A role after a name ends it: "Meta CEO", "Labour MPs"; not a surname that is
+            // also a title ("John Bishop").
+            let role_end = after >= j
+                && p > cur
+                && matches!(t.class.as_str(), "business" | "political" | "role")
+                && !assets.surnames.contains(&sent.lower[p])
+                && !assets.given_names.contains(&sent.lower[p]);
             // "General Motors", "Justice Department": the title word is part of an
             // organisation name that ends in a cue.
             // A title alone ("the President-elect", "Google's CEO") is no name.
@@ -411,7 +437,7 @@ fn split_run(
                 p = after;
                 continue;
             }
-            if followed || business_end {
+            if followed || role_end {
                 piece(body, sent, cur, p, pending_title.take(), assets, out);
                 pending_title = Some(TitleRef {
                     span: Span::new(sent.toks[p].start, sent.toks[after - 1].end),
@@ -540,7 +566,7 @@ fn emit(
     } else if sent.initial[a] && single && title.is_none() {
         let w = &words[0];
         let acronym = toks[a].is_upper() && !assets.common_words.contains(w);
-        let known_place = votes.0[Kind::Place as usize] >= 1.5;
+        let known_place = votes.0[Kind::Place as usize] >= 0.9;
         !(acronym || known_place)
     } else {
         false

@@ -51,6 +51,12 @@ impl Tok<'_> {
         if !first.is_lowercase() {
             return false;
         }
+        // French and Italian elisions before a capital: "d'Électricité", "l'Oréal".
+        for pre in ["d'", "d’", "l'", "l’"] {
+            if let Some(rest) = self.text.strip_prefix(pre) {
+                return rest.chars().next().is_some_and(char::is_uppercase);
+            }
+        }
         if let Some((pre, rest)) = self.text.split_once('-') {
             return matches!(
                 pre,

@@ -40,6 +40,15 @@ pub(super) fn name(
     }
     if assets.nationalities.contains_key(&key) {
         v.add(Kind::Other, 2.0);
+    } else if n == 1
+        && key.contains('-')
+        && key
+            .rsplit('-')
+            .next()
+            .is_some_and(|l| assets.nationalities.contains_key(l))
+    {
+        // "Franco-German", "Anglo-American", "Sino-Russian".
+        v.add(Kind::Other, 1.5);
     }
     // Organisation cues on the last word (or last two: "Air Force", "Task Force").
     let last_two = (n >= 2).then(|| format!("{} {}", words[n - 2], last));
@@ -254,10 +263,8 @@ pub(super) fn context(
         if let Some(t) = sent.titles.get(b).and_then(Option::as_ref) {
             let tb = b + t.len;
             let named = tb < n && toks[tb].is_cap();
-            match t.class.as_str() {
-                "business" => cands[ci].votes.add(Kind::Org, if poss { 1.0 } else { 1.5 }),
-                "political" if !poss => cands[ci].votes.add(Kind::Place, 0.4),
-                _ => {}
+            if t.class == "business" {
+                cands[ci].votes.add(Kind::Org, if poss { 1.0 } else { 1.5 });
             }
             let bindable = matches!(t.class.as_str(), "business" | "political" | "role");
             let the_before = a > 0 && sent.is_word(a - 1, "the") && !toks[a - 1].is_cap();
@@ -314,6 +321,23 @@ pub(super) fn context(
                 _ => {}
             }
         }
+        // An ordinary word capitalised after a determiner and a modifier is a capitalised
+        // noun, not a name, unless the corpus shows otherwise: "the second Test", "the new
+        // Budget".
+        if b - a == 1
+            && a >= 2
+            && assets.common_words.contains(&sent.lower[a])
+            && toks[a - 1].is_word()
+            && !toks[a - 1].is_cap()
+            && !assets.stopwords.contains(&sent.lower[a - 1])
+            && !SAY.contains(&sent.lower[a - 1].as_str())
+            && matches!(
+                sent.lower[a - 2].as_str(),
+                "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "our"
+            )
+        {
+            cands[ci].weak = true;
+        }
         // Prepositions and articles before.
         let mut p = a;
         let mut the = false;
@@ -350,13 +374,13 @@ pub(super) fn context(
                 if sent.is_word(b + 1, "who") {
                     cands[ci].votes.add(Kind::Person, 1.0);
                 } else if sent.is_word(b + 1, "which") {
-                    cands[ci].votes.add(Kind::Org, 0.3);
+                    cands[ci].votes.add(Kind::Org, 0.4);
                     cands[ci].votes.add(Kind::Place, 0.3);
                 } else if let Some(y) = by_start(cands, first, end, b + 1) {
                     // "Butler, Pennsylvania", "Paris, France", "Washington, D.C.".
                     let state = place_weight(&super::name_key(&cands[y].name), assets);
                     let y_end = cands[y].b;
-                    let ends = y_end >= n || !toks[y_end].is_word() || !toks[y_end].is_cap();
+                    let ends = !toks[y_end - 1].poss && (y_end >= n || !toks[y_end].is_word());
                     if state >= 1.6 && ends {
                         cands[ci].votes.add(Kind::Place, 1.5);
                     } else if place_weight(&super::name_key(&cands[ci].name), assets) >= 0.9
@@ -409,13 +433,21 @@ pub(super) fn context(
         // same thing; "low-Earth orbit (LEO)" abbreviates common words and is no name.
         if b - a == 1
             && toks[a].is_upper()
-            && a >= 1
+            && a >= 2
             && toks[a - 1].is_punct('(')
             && toks.get(b).is_some_and(|t| t.is_punct(')'))
         {
-            if let Some(y) = by_end(cands, first, end, a - 1) {
-                cands[ci].same_as = Some(y);
-                cands[ci].weak = false;
+            let letters: Vec<char> = toks[a]
+                .text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .map(fold)
+                .collect();
+            if let Some(k) = acronym_start(sent, a - 1, &letters) {
+                if let Some(y) = cover(body, sent, cands, first, end, k, a - 1) {
+                    cands[ci].same_as = Some(y);
+                    cands[ci].weak = false;
+                }
             } else if defines_acronym(sent, a - 1, &sent.lower[a]) {
                 cands[ci].drop = true;
             }
@@ -439,12 +471,127 @@ pub(super) fn context(
     cands.extend(roles);
 }
 
-fn by_start(cands: &[Cand], first: usize, end: usize, a: usize) -> Option<usize> {
-    (first..end).find(|&j| cands[j].a == a)
+/// Lower case without the commonest Latin accents, for comparing initials.
+fn fold(c: char) -> char {
+    let c = c.to_lowercase().next().unwrap_or(c);
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        _ => c,
+    }
 }
 
-fn by_end(cands: &[Cand], first: usize, end: usize, b: usize) -> Option<usize> {
-    (first..end).find(|&j| cands[j].b == b)
+/// Lower-case words an organisation name may keep inside it, which an acronym may or may
+/// not take a letter from ("Department of Government Efficiency (DOGE)", "Office for Budget
+/// Responsibility (OBR)").
+const NAME_INNER: &[&str] = &[
+    "of", "for", "in", "and", "on", "the", "de", "du", "des", "la", "le", "et", "und", "der",
+    "die", "das", "di", "del", "da", "y",
+];
+
+/// The first token of the shortest span before `paren` whose capitalised words spell the
+/// acronym by their initials (all-caps words by all their letters).
+fn acronym_start(sent: &Sent<'_>, paren: usize, letters: &[char]) -> Option<usize> {
+    // (letters the word must give, letters it may give)
+    let mut words: Vec<(Vec<char>, bool)> = Vec::new();
+    let mut k = paren;
+    while k > 0 && words.len() < 12 {
+        k -= 1;
+        let t = &sent.toks[k];
+        if t.is_punct('&') || t.is_punct('-') {
+            continue;
+        }
+        if !t.is_word() {
+            return None;
+        }
+        let text = t
+            .text
+            .trim_start_matches(|c: char| c.is_lowercase() || c == '\'' || c == '’');
+        let text = if t.is_cap() && !text.is_empty() {
+            text
+        } else {
+            t.text
+        };
+        if t.is_cap() {
+            let chars: Vec<char> = if t.is_upper() {
+                text.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .map(fold)
+                    .collect()
+            } else {
+                text.chars().next().map(fold).into_iter().collect()
+            };
+            words.push((chars, true));
+        } else if NAME_INNER.contains(&sent.lower[k].as_str()) {
+            words.push((
+                sent.lower[k].chars().next().map(fold).into_iter().collect(),
+                false,
+            ));
+        } else {
+            return None;
+        }
+        if words.last().is_some_and(|w| w.1) {
+            let span: Vec<(Vec<char>, bool)> = words.iter().rev().cloned().collect();
+            if fits(&span, letters) {
+                return Some(k);
+            }
+        }
+    }
+    None
+}
+
+fn fits(words: &[(Vec<char>, bool)], letters: &[char]) -> bool {
+    let Some((w, required)) = words.first() else {
+        return letters.is_empty();
+    };
+    let take = letters.starts_with(w) && fits(&words[1..], &letters[w.len()..]);
+    take || (!required && fits(&words[1..], letters))
+}
+
+/// The candidate spanning tokens `k..end_tok` of the sentence: an existing one, or the
+/// first candidate there extended over the rest ("Board of Control for Cricket" + "in
+/// India" before "(BCCI)"), the others dropped.
+fn cover(
+    body: &str,
+    sent: &Sent<'_>,
+    cands: &mut [Cand],
+    first: usize,
+    end: usize,
+    k: usize,
+    end_tok: usize,
+) -> Option<usize> {
+    let y = by_start(cands, first, end, k)?;
+    if cands[y].b == end_tok {
+        return Some(y);
+    }
+    if cands[y].b > end_tok {
+        return None;
+    }
+    for j in first..end {
+        if j != y && cands[j].a >= k && cands[j].b <= end_tok && !cands[j].role_ref {
+            cands[j].drop = true;
+        }
+    }
+    let toks = &sent.toks;
+    let c = &mut cands[y];
+    c.b = end_tok;
+    c.span = Span::new(toks[k].start, toks[end_tok - 1].end);
+    c.name = crate::text::squash_whitespace(c.span.of(body));
+    c.words = (k..end_tok)
+        .filter(|&i| toks[i].is_word())
+        .map(|i| sent.lower[i].clone())
+        .collect();
+    c.votes.add(Kind::Org, 0.5);
+    Some(y)
+}
+
+fn by_start(cands: &[Cand], first: usize, end: usize, a: usize) -> Option<usize> {
+    (first..end).find(|&j| cands[j].a == a)
 }
 
 /// Whether the words before `paren` (the index of "(") spell `acronym` by their initials.
