@@ -75,7 +75,7 @@ impl KindVotes {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// The name itself: no title before it, no possessive after it. For a role mention
-    /// (`role_ref`), the role phrase ("Amazon founder" in "the Amazon founder said").
+    /// (`role_ref`), the role phrase ("Acme founder" in "the Acme founder said").
     pub span: Span,
     /// The name as written, whitespace squashed.
     pub name: String,
@@ -88,8 +88,8 @@ pub struct Mention {
     pub votes: KindVotes,
     /// A title or role word that preceded the name ("President-elect", "CEO").
     pub title: Option<String>,
-    /// An appositive role phrase bound to the name ("Amazon founder" in "Amazon founder X",
-    /// "CEO of Tesla and SpaceX" in "X, CEO of Tesla and SpaceX").
+    /// An appositive role phrase bound to the name ("Acme founder" in "Acme founder X",
+    /// "CEO of Acme and Globex" in "X, CEO of Acme and Globex").
     pub role: Option<String>,
     /// Index of the sentence the mention is in.
     pub sentence: usize,
@@ -102,7 +102,7 @@ pub struct Mention {
     /// abbreviates, the person a role mention refers to. Always a mention with `same_as`
     /// unset.
     pub same_as: Option<usize>,
-    /// This mention is a role phrase standing for a person ("the Amazon founder"); it refers
+    /// This mention is a role phrase standing for a person ("the Acme founder"); it refers
     /// to whoever the role was bound to, in the article (`same_as`) or in the corpus.
     pub role_ref: bool,
 }

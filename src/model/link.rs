@@ -1,10 +1,10 @@
 //! Entity linking across the corpus: the reduce step over every article's mentions. Each
 //! article already linked what is safe inside it (a surname to its full name, an acronym to
 //! the name it abbreviates, a role mention to its person); here mentions meet by name key
-//! ("The Washington Post" = "Washington Post", "U.S." = "US", curly and straight apostrophes
+//! ("The Boston Globe" = "Boston Globe", "U.S." = "US", curly and straight apostrophes
 //! alike), an acronym defined in one article names the same thing in the others, a surname
 //! left alone in its article joins the one full personal name of the corpus that ends in it,
-//! and a role phrase ("the Amazon founder") resolves to the one person any article bound it
+//! and a role phrase ("the Acme founder") resolves to the one person any article bound it
 //! to. Ambiguity stays unmerged. A name seen only where capitals prove nothing (a heading, a
 //! sentence-initial common word) is kept only if some article confirms it.
 //!
@@ -92,7 +92,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         of_mention.push(row);
     }
     let mut parent: Vec<usize> = (0..groups.len()).collect();
-    // An acronym defined in one article ("(DOGE)") is an alias everywhere, when it was
+    // An acronym defined in one article ("(NRA)") is an alias everywhere, when it was
     // defined as one thing only.
     let mut acronyms: HashMap<String, HashSet<usize>> = HashMap::new();
     for (f, row) in facts.iter().zip(&of_mention) {
@@ -259,7 +259,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
     }
 }
 
-/// "DOGE", "FTC", "U.S.": every letter a capital, at least two letters.
+/// "NATO", "FTC", "U.S.": every letter a capital, at least two letters.
 fn is_acronym(name: &str) -> bool {
     !name.contains(' ')
         && name.chars().filter(|c| c.is_alphabetic()).count() >= 2

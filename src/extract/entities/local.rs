@@ -1,10 +1,10 @@
-//! Linking inside one article, where a reporter's conventions make it safe: after "Jeff
-//! Bezos" a bare "Bezos" is him, after "Mark Zuckerberg" a bare "Mark" is him, and
-//! "Department of Government Efficiency (DOGE)" makes "DOGE" an alias. A short name that
-//! fits two full names of the article ("Biden" after "Joe Biden" and "Hunter Biden") stays
+//! Linking inside one article, where a reporter's conventions make it safe: after "Angela
+//! Merkel" a bare "Merkel" is her, after "Olaf Brenner" a bare "Olaf" is him, and "Office
+//! for Budget Responsibility (OBR)" makes "OBR" an alias. A short name that fits two full
+//! names of the article ("Harlow" after "Joe Harlow" and "Hunter Harlow") stays
 //! unlinked. Linked mentions share their kind votes, so every mention carries the article's
 //! verdict, and a heading word or sentence-initial capital is confirmed by a plain mention of
-//! the same name. Role mentions ("the Amazon founder") resolve to the one person the article
+//! the same name. Role mentions ("the Acme founder") resolve to the one person the article
 //! bound that role to.
 
 // Candidates, groups and union-find parents are parallel arrays indexed together.
@@ -33,8 +33,8 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-/// The keys a role phrase is known by: "Amazon founder" → ["amazon founder"]; "CEO of Tesla
-/// and SpaceX" → ["tesla ceo", "spacex ceo"].
+/// The keys a role phrase is known by: "Acme founder" → ["acme founder"]; "CEO of Acme
+/// and Globex" → ["acme ceo", "globex ceo"].
 pub(crate) fn role_keys(role: &str) -> Vec<String> {
     let key = name_key(role);
     if let Some((title, orgs)) = key.split_once(" of ") {
@@ -59,9 +59,9 @@ fn personal(c: &Cand) -> bool {
         && v[Kind::Person as usize] >= v[Kind::Place as usize]
 }
 
-/// Splits names that are two names of the article run together ("his Palm Beach
-/// Mar-a-Lago resort", when both "Palm Beach" and "Mar-a-Lago" stand alone elsewhere in
-/// the article). Organisation names, which often contain a place ("Washington Post"), are
+/// Splits names that are two names of the article run together ("his Lake Como Villa
+/// Aurora estate", when both "Lake Como" and "Villa Aurora" stand alone elsewhere in the
+/// article). Organisation names, which often contain a place ("Boston Globe"), are
 /// kept whole.
 pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
     let alone: HashSet<String> = cands

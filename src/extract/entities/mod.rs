@@ -4,7 +4,7 @@
 //! Justice", "Ocasio-Cortez", "U.S."), which capitals say nothing (a sentence-initial
 //! "However", a title-case heading), what is a title or possessive rather than part of the
 //! name, and what the context says about the kind ("X CEO Y", "CEO of X", "in X", "X,
-//! Florida"). General knowledge comes from the assets; what is true of one name across the
+//! Ohio"). General knowledge comes from the assets; what is true of one name across the
 //! corpus (a vote over all its mentions, a surname that joins a full name seen in another
 //! article) is the model's merge (`model::link`).
 //!
@@ -76,7 +76,7 @@ pub(crate) struct Cand {
     pub weak: bool,
     pub same_as: Option<usize>,
     pub role_ref: bool,
-    /// Drop this candidate (an acronym defined by common words, "(LEO)").
+    /// Drop this candidate (an acronym defined by common words, "(GDP)").
     pub drop: bool,
 }
 
@@ -113,7 +113,7 @@ pub(crate) fn name_key(name: &str) -> String {
     out
 }
 
-/// `name_key` without a trailing legal-form suffix ("Siemens Energy AG", "Apple Inc.").
+/// `name_key` without a trailing legal-form suffix ("Siemens Energy AG", "Acme Inc.").
 pub(crate) fn link_key(name: &str, assets: &Assets) -> String {
     let key = name_key(name);
     if let Some((head, last)) = key.rsplit_once(' ')
@@ -302,7 +302,7 @@ fn is_name_word(sent: &Sent<'_>, i: usize) -> bool {
     t.is_cap() && !is_contraction(t)
 }
 
-/// Whether "of"/"for" after `words` continues the name ("Department of Justice", "Bank of
+/// Whether "of"/"for" after `words` continues the name ("Ministry of Defence", "Bank of
 /// America", "Gulf of Mexico", "University of Oxford").
 fn joins_of(sent: &Sent<'_>, a: usize, j: usize, assets: &Assets) -> bool {
     let last = &sent.lower[j - 1];
@@ -422,7 +422,7 @@ fn split_run(
             let after = p + t.len;
             let followed =
                 after < j && is_name_word(sent, after) && !org_guard(sent, after, j, assets);
-            // A role after a name ends it: "Meta CEO", "Labour MPs"; not a surname that is
+            // A role after a name ends it: "Acme CEO", "Labour MPs"; not a surname that is
             // also a title ("John Bishop").
             let role_end = after >= j
                 && p > cur
@@ -431,7 +431,7 @@ fn split_run(
                 && !assets.given_names.contains(&sent.lower[p]);
             // "General Motors", "Justice Department": the title word is part of an
             // organisation name that ends in a cue.
-            // A title alone ("the President-elect", "Google's CEO") is no name.
+            // A title alone ("the President-elect", "Acme's CEO") is no name.
             if after >= j && p == cur {
                 cur = after;
                 p = after;
@@ -488,7 +488,7 @@ fn piece(
     if keep_the(a, b) {
         has_the = true;
     }
-    // Leading stopwords: "Both Musk", "However", "The Trump administration".
+    // Leading stopwords: "Both Smith", "However", "The Smith administration".
     while a < b && !has_the && is_stopword(&sent.lower[a], assets) {
         a += 1;
     }
@@ -509,7 +509,7 @@ fn piece(
     if a >= b {
         return;
     }
-    // Inner stopwords split the piece ("Trump On Bezos" in a heading); names that are also
+    // Inner stopwords split the piece ("Smith On Jones" in a heading); names that are also
     // stopwords ("Theresa May") stay.
     let mut start = a;
     let mut title = title;

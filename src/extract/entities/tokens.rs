@@ -1,7 +1,7 @@
 //! Tokens of one sentence for the entity finder: words with their byte spans, possessive
 //! marks taken off, and every other non-space character as a punctuation token, because
-//! commas, parentheses, colons and quotes carry the context the finder reads ("X, Florida",
-//! "(DOGE)", "X: Y"). A word keeps inner hyphens and apostrophes ("Ocasio-Cortez", "O'Brien"),
+//! commas, parentheses, colons and quotes carry the context the finder reads ("X, Ohio",
+//! "(NATO)", "X: Y"). A word keeps inner hyphens and apostrophes ("Ocasio-Cortez", "O'Brien"),
 //! dotted abbreviations keep their periods ("U.S.", "D.C."), and an initial or a listed
 //! abbreviation keeps its period ("J.", "Mr.", "Inc."); any other period is punctuation.
 
@@ -150,7 +150,7 @@ pub(crate) fn tokenize<'a>(
             kind: TokKind::Word,
             poss: false,
         };
-        // Possessives: "Trump's", "Bezos’s", and a bare apostrophe after s ("Bezos'").
+        // Possessives: "Smith's", "Jones’s", and a bare apostrophe after s ("Jones'").
         let t = tok.text;
         for suf in ["'s", "’s", "'S", "’S"] {
             if t.len() > suf.len() && t.ends_with(suf) {

@@ -1,7 +1,7 @@
 //! Kind evidence for a candidate name: what the name itself says (given names, surnames,
 //! the gazetteer, organisation and place cue words, nationalities, its shape) and what the
 //! words around it say ("X CEO Y", "CEO of X", "X's <person>", "in X", "X said", "X,
-//! Florida", an acronym in parentheses). Weights are rough log-odds: a title before a name or
+//! Ohio", an acronym in parentheses). Weights are rough log-odds: a title before a name or
 //! a legal-form suffix is near-certain, a preposition is a hint. The model sums the votes of
 //! every mention of an entity, so hints add up over a corpus.
 
@@ -77,7 +77,7 @@ pub(super) fn name(
         org_cue = true;
         v.add(Kind::Org, 1.5);
     }
-    // Place cues: "Silicon Valley", "Dulles International Airport", "Gulf of Mexico".
+    // Place cues: "Napa Valley", "Heathrow Airport", "Gulf of Mexico".
     if !org_cue && n >= 2 {
         let lt = last_two
             .as_ref()
@@ -109,7 +109,7 @@ pub(super) fn name(
     if upper && place == 0.0 && !assets.nationalities.contains_key(&key) {
         v.add(Kind::Org, 0.6);
     }
-    // Inner capitals ("OpenAI", "SpaceX") mark brands; "McDonald", "DeSantis", "O'Brien"
+    // Inner capitals ("PayPal", "YouTube") mark brands; "McDonald", "DeSantis", "O'Brien"
     // are surnames.
     if n == 1 && !upper && is_camel(toks[a].text) {
         v.add(Kind::Org, 0.5);
@@ -117,7 +117,7 @@ pub(super) fn name(
     if v.total() == 0.0 {
         // No evidence at all: two or three rare capitalised words are most often a person
         // ("Olaf Scholz"); names made of ordinary words or a single word most often an
-        // organisation or a brand ("Blue Origin", "Instagram").
+        // organisation or a brand ("Royal Mail", "Spotify").
         let plain =
             (a..b).all(|k| !toks[k].is_word() || toks[k].text.chars().all(char::is_alphabetic));
         let rare = words
@@ -231,7 +231,7 @@ pub(super) fn context(
     let toks = &sent.toks;
     let n = toks.len();
     // Title directly before a name that has none yet (lower-case titles are outside runs:
-    // "adviser Stephen Miller", "then-President Trump").
+    // "adviser Jane Doe", "then-President Smith").
     for ci in first..end {
         if cands[ci].title.is_some() {
             continue;
@@ -259,7 +259,7 @@ pub(super) fn context(
     for ci in first..end {
         let (a, b) = (cands[ci].a, cands[ci].b);
         let poss = toks[b - 1].poss;
-        // "X CEO Y", "X founder Y", "Amazon's founder": a role after the name.
+        // "X CEO Y", "X founder Y", "Acme's founder": a role after the name.
         if let Some(t) = sent.titles.get(b).and_then(Option::as_ref) {
             let tb = b + t.len;
             let named = tb < n && toks[tb].is_cap();
@@ -301,7 +301,7 @@ pub(super) fn context(
                 cands[y].role = Some(crate::text::squash_whitespace(&phrase));
             }
         }
-        // "X's <person>": "OpenAI's Sam Altman".
+        // "X's <person>": "Acme's Jane Doe".
         if poss && let Some(y) = by_start(cands, first, end, b) {
             let yv = &cands[y];
             let personal = yv.title.is_none()
@@ -377,7 +377,7 @@ pub(super) fn context(
                     cands[ci].votes.add(Kind::Org, 0.4);
                     cands[ci].votes.add(Kind::Place, 0.3);
                 } else if let Some(y) = by_start(cands, first, end, b + 1) {
-                    // "Butler, Pennsylvania", "Paris, France", "Washington, D.C.".
+                    // "Dayton, Ohio", "Lyon, France", "Portland, Ore.".
                     let state = place_weight(&super::name_key(&cands[y].name), assets);
                     let y_end = cands[y].b;
                     let ends = !toks[y_end - 1].poss && (y_end >= n || !toks[y_end].is_word());
@@ -392,7 +392,7 @@ pub(super) fn context(
                 }
             }
         }
-        // "Elon Musk, CEO of Tesla and SpaceX": an appositive role bound to the name.
+        // "Jane Doe, CEO of Acme and Globex": an appositive role bound to the name.
         if !poss && toks.get(b).is_some_and(|t| t.is_punct(',')) {
             let mut k = b + 1;
             if k < n
@@ -409,7 +409,7 @@ pub(super) fn context(
                 if let Some(z) = by_start(cands, first, end, org_start) {
                     let mut z_end = cands[z].b;
                     let mut w = z;
-                    // "… of Tesla and SpaceX": coordinated organisations.
+                    // "… of Acme and Globex": coordinated organisations.
                     while z_end + 1 < n && (sent.is_word(z_end, "and") || toks[z_end].is_punct(','))
                     {
                         let Some(next) = by_start(cands, first, end, z_end + 1) else {
@@ -429,8 +429,8 @@ pub(super) fn context(
                 }
             }
         }
-        // An acronym in parentheses: "Department of Government Efficiency (DOGE)" names the
-        // same thing; "low-Earth orbit (LEO)" abbreviates common words and is no name.
+        // An acronym in parentheses: "National Rifle Association (NRA)" names the
+        // same thing; "gross domestic product (GDP)" abbreviates common words and is no name.
         if b - a == 1
             && toks[a].is_upper()
             && a >= 2
@@ -453,7 +453,7 @@ pub(super) fn context(
             }
         }
     }
-    // Coordinated names share a little evidence: "Facebook and Instagram".
+    // Coordinated names share a little evidence: "Spotify and Deezer".
     let snapshot: Vec<KindVotes> = cands[first..end].iter().map(|c| c.votes).collect();
     for ci in first..end.saturating_sub(1) {
         let (c1, c2) = (&cands[ci], &cands[ci + 1]);
@@ -487,7 +487,7 @@ fn fold(c: char) -> char {
 }
 
 /// Lower-case words an organisation name may keep inside it, which an acronym may or may
-/// not take a letter from ("Department of Government Efficiency (DOGE)", "Office for Budget
+/// not take a letter from ("Bank of England (BOE)", "Office for Budget
 /// Responsibility (OBR)").
 const NAME_INNER: &[&str] = &[
     "of", "for", "in", "and", "on", "the", "de", "du", "des", "la", "le", "et", "und", "der",
