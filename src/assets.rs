@@ -57,6 +57,11 @@ pub struct Assets {
     /// Cue (lowercase word or phrase) to modality: negated, planned, hypothetical.
     pub modality: Vec<(String, String)>,
     pub tone_modifiers: HashMap<String, f32>,
+    /// Words that end a place name ("Valley", "River", "Airport") to their class.
+    pub place_cues: HashMap<String, String>,
+    /// The most words any title has ("chancellor of the exchequer": 4), so title lookups
+    /// try a bounded number of lengths.
+    pub title_max_words: usize,
 }
 
 /// The bundled assets, parsed on first use.
@@ -76,6 +81,7 @@ pub fn bundled() -> &'static Assets {
             triggers: include_str!("../assets/triggers.tsv"),
             modality: include_str!("../assets/modality.tsv"),
             tone_modifiers: include_str!("../assets/tone_modifiers.tsv"),
+            place_cues: include_str!("../assets/place_cues.tsv"),
         })
     })
 }
@@ -95,6 +101,7 @@ pub struct Sources<'a> {
     pub triggers: &'a str,
     pub modality: &'a str,
     pub tone_modifiers: &'a str,
+    pub place_cues: &'a str,
 }
 
 /// Data lines: not blank, not a `#` comment.
@@ -151,6 +158,12 @@ impl Assets {
                 })
             })
             .collect();
+        let titles = pairs(src.titles);
+        let title_max_words = titles
+            .keys()
+            .map(|t| t.split_whitespace().count())
+            .max()
+            .unwrap_or(0);
         Assets {
             given_names: words(src.given_names),
             surnames: words(src.surnames),
@@ -158,7 +171,9 @@ impl Assets {
             regions: pairs(src.regions),
             common_words: words(src.common_words),
             stopwords: words(src.stopwords),
-            titles: pairs(src.titles),
+            titles,
+            title_max_words,
+            place_cues: pairs(src.place_cues),
             org_cues,
             nationalities: pairs(src.nationalities),
             triggers,

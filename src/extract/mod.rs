@@ -54,6 +54,11 @@ impl KindVotes {
         }
     }
 
+    /// The summed weight of all kinds.
+    pub fn total(&self) -> f32 {
+        self.0.iter().sum()
+    }
+
     /// The kind with the most evidence; `Other` when there is none.
     pub fn best(&self) -> Kind {
         let mut best = Kind::Other;
@@ -71,17 +76,37 @@ impl KindVotes {
 /// One mention of a named entity in an article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
-    /// The name itself: no title before it, no possessive after it.
+    /// The name itself: no title before it, no possessive after it. For a role mention
+    /// (`role_ref`), the role phrase ("Acme founder" in "the Acme founder said").
     pub span: Span,
     /// The name as written, whitespace squashed.
     pub name: String,
+    /// The key under which mentions are the same name: lower case, one kind of apostrophe,
+    /// no leading "the", no periods in a dotted abbreviation, no legal-form suffix
+    /// ("Siemens Energy AG" = "Siemens Energy"; "U.S." = "US").
+    pub key: String,
+    /// Kind evidence of every mention of this name in the article (the article's own vote;
+    /// the model sums it over the corpus).
     pub votes: KindVotes,
     /// A title or role word that preceded the name ("President-elect", "CEO").
     pub title: Option<String>,
-    /// An appositive role phrase bound to the name ("Amazon founder" in "Amazon founder X").
+    /// An appositive role phrase bound to the name ("Acme founder" in "Acme founder X",
+    /// "CEO of Acme and Globex" in "X, CEO of Acme and Globex").
     pub role: Option<String>,
     /// Index of the sentence the mention is in.
     pub sentence: usize,
+    /// Capitalised only where capitals say little (a sentence-initial common word, a word
+    /// of a title-case heading) and not confirmed in the article: the model keeps it only if
+    /// the corpus confirms the name elsewhere.
+    pub weak: bool,
+    /// Index (into the article's mentions) of the mention this one names again: the full
+    /// name a surname or first name stands for, the name an acronym in parentheses
+    /// abbreviates, the person a role mention refers to. Always a mention with `same_as`
+    /// unset.
+    pub same_as: Option<usize>,
+    /// This mention is a role phrase standing for a person ("the Acme founder"); it refers
+    /// to whoever the role was bound to, in the article (`same_as`) or in the corpus.
+    pub role_ref: bool,
 }
 
 /// What a time expression was resolved against.

@@ -1,11 +1,22 @@
-//! Entity linking across the corpus, first version: mentions with the same normalised name are
-//! one entity ("The Washington Post" = "Washington Post", curly and straight apostrophes
-//! alike), and a one-word name joins the one multi-word person name it is the surname or given
-//! name of, when exactly one such name exists. Ambiguity stays unmerged.
+//! Entity linking across the corpus: the reduce step over every article's mentions. Each
+//! article already linked what is safe inside it (a surname to its full name, an acronym to
+//! the name it abbreviates, a role mention to its person); here mentions meet by name key
+//! ("The Boston Globe" = "Boston Globe", "U.S." = "US", curly and straight apostrophes
+//! alike), an acronym defined in one article names the same thing in the others, a surname
+//! left alone in its article joins the one full personal name of the corpus that ends in it,
+//! and a role phrase ("the Acme founder") resolves to the one person any article bound it
+//! to. Ambiguity stays unmerged. A name seen only where capitals prove nothing (a heading, a
+//! sentence-initial common word) is kept only if some article confirms it.
+//!
+//! Everything is keyed by hashed name keys, so linking is linear in the mentions.
 
-use std::collections::BTreeMap;
+// Candidates, groups and union-find parents are parallel arrays indexed together.
+#![allow(clippy::needless_range_loop)]
 
-use crate::extract::{Facts, Kind, KindVotes};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::extract::entities::role_keys;
+use crate::extract::{Facts, Kind, KindVotes, Mention};
 
 use super::{Entity, EntityId};
 
@@ -15,69 +26,189 @@ pub(super) struct Linked {
     pub assignment: Vec<Vec<Option<EntityId>>>,
 }
 
-/// The key under which surface forms are the same name.
-pub(crate) fn normalise(name: &str) -> String {
-    let lower = name.to_lowercase().replace('’', "'");
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    lower.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[derive(Default)]
 struct Group {
+    key: String,
     votes: KindVotes,
     forms: BTreeMap<String, usize>,
     titles: BTreeMap<String, usize>,
     count: usize,
+    strong: bool,
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Merges group `from` into `to` (both roots).
+fn union_into(parent: &mut [usize], from: usize, to: usize) {
+    if from != to {
+        parent[from] = to;
+    }
+}
+
+/// The key a mention is grouped under: its own, or that of the mention it names again.
+fn mention_key(mentions: &[Mention], m: &Mention) -> String {
+    match m.same_as.and_then(|h| mentions.get(h)) {
+        Some(h) if !h.role_ref => h.key.clone(),
+        _ => m.key.clone(),
+    }
 }
 
 pub(super) fn link(facts: &[Facts]) -> Linked {
-    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Group of each mention (role mentions resolved later).
+    let mut of_mention: Vec<Vec<Option<usize>>> = Vec::with_capacity(facts.len());
     for f in facts {
+        let mut row = Vec::with_capacity(f.mentions.len());
         for m in &f.mentions {
-            let g = groups.entry(normalise(&m.name)).or_default();
-            g.votes.merge(&m.votes);
-            *g.forms.entry(m.name.clone()).or_default() += 1;
-            if let Some(t) = m.title.as_ref().or(m.role.as_ref()) {
-                *g.titles.entry(t.clone()).or_default() += 1;
+            if m.role_ref {
+                row.push(None);
+                continue;
             }
-            g.count += 1;
+            let key = mention_key(&f.mentions, m);
+            let g = *by_key.entry(key.clone()).or_insert_with(|| {
+                groups.push(Group {
+                    key,
+                    ..Group::default()
+                });
+                groups.len() - 1
+            });
+            let grp = &mut groups[g];
+            grp.votes.merge(&m.votes);
+            *grp.forms.entry(m.name.clone()).or_default() += 1;
+            for t in m.title.iter().chain(m.role.iter()) {
+                *grp.titles.entry(t.clone()).or_default() += 1;
+            }
+            grp.count += 1;
+            grp.strong |= !m.weak;
+            row.push(Some(g));
+        }
+        of_mention.push(row);
+    }
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    // An acronym defined in one article ("(NRA)") is an alias everywhere, when it was
+    // defined as one thing only.
+    let mut acronyms: HashMap<String, HashSet<usize>> = HashMap::new();
+    for (f, row) in facts.iter().zip(&of_mention) {
+        for (m, g) in f.mentions.iter().zip(row) {
+            if let (Some(h), Some(g)) = (m.same_as, g)
+                && !m.role_ref
+                && is_acronym(&m.name)
+                && f.mentions.get(h).is_some_and(|h| !h.role_ref)
+            {
+                acronyms.entry(m.key.clone()).or_default().insert(*g);
+            }
         }
     }
-    // One-word names join the unique multi-word person name that contains them at an end.
-    let keys: Vec<String> = groups.keys().cloned().collect();
-    let mut target: BTreeMap<String, String> = BTreeMap::new();
-    for k in keys.iter().filter(|k| !k.contains(' ')) {
-        let candidates: Vec<&String> = keys
-            .iter()
-            .filter(|full| {
-                let words: Vec<&str> = full.split(' ').collect();
-                words.len() >= 2
-                    && (words.last() == Some(&k.as_str()) || words.first() == Some(&k.as_str()))
-                    && groups[*full].votes.best() == Kind::Person
-            })
-            .collect();
-        if let [only] = candidates.as_slice() {
-            target.insert(k.clone(), (*only).clone());
+    for (acr, targets) in &acronyms {
+        if let (Some(&g), [t]) = (
+            by_key.get(acr),
+            targets.iter().collect::<Vec<_>>().as_slice(),
+        ) {
+            let (rg, rt) = (find(&mut parent, g), find(&mut parent, **t));
+            union_into(&mut parent, rg, rt);
         }
     }
-    for (from, to) in &target {
-        if let Some(g) = groups.remove(from) {
-            let t = groups.get_mut(to).expect("merge target exists");
-            t.votes.merge(&g.votes);
-            for (f, n) in g.forms {
-                *t.forms.entry(f).or_default() += n;
-            }
-            for (f, n) in g.titles {
-                *t.titles.entry(f).or_default() += n;
-            }
-            t.count += g.count;
+    // A one-word name joins the one full personal name of the corpus that ends in it.
+    let mut by_last: HashMap<String, HashSet<usize>> = HashMap::new();
+    for (g, grp) in groups.iter().enumerate() {
+        let words: Vec<&str> = grp.key.split(' ').collect();
+        if words.len() >= 2 && grp.votes.best() == Kind::Person && find(&mut parent, g) == g {
+            by_last
+                .entry(words[words.len() - 1].to_string())
+                .or_default()
+                .insert(g);
         }
     }
-    // Canonical name: the longest form, then the most frequent, then the first in order.
-    let mut entities: Vec<(String, Entity, usize)> = groups
+    for g in 0..groups.len() {
+        if groups[g].key.contains(' ') || find(&mut parent, g) != g {
+            continue;
+        }
+        let v = &groups[g].votes;
+        let person = v.0[Kind::Person as usize];
+        let other = v.0[Kind::Org as usize]
+            .max(v.0[Kind::Place as usize])
+            .max(v.0[Kind::Other as usize]);
+        if other >= 1.0 && other > person {
+            continue;
+        }
+        if let Some(set) = by_last.get(&groups[g].key)
+            && set.len() == 1
+        {
+            let t = *set.iter().next().expect("one");
+            let rt = find(&mut parent, t);
+            union_into(&mut parent, g, rt);
+        }
+    }
+    // Merge groups into their roots.
+    let mut merged: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
+    for g in 0..merged.len() {
+        let r = find(&mut parent, g);
+        if r != g {
+            let from = merged[g].take().expect("each group merged once");
+            let to = merged[r].as_mut().expect("roots stay");
+            to.votes.merge(&from.votes);
+            for (f, n) in from.forms {
+                *to.forms.entry(f).or_default() += n;
+            }
+            for (f, n) in from.titles {
+                *to.titles.entry(f).or_default() += n;
+            }
+            to.count += from.count;
+            to.strong |= from.strong;
+        }
+    }
+    // Role phrases bound anywhere, to the groups they were bound to.
+    let mut bound: HashMap<String, HashSet<usize>> = HashMap::new();
+    for (f, row) in facts.iter().zip(&of_mention) {
+        for (m, g) in f.mentions.iter().zip(row) {
+            if let (Some(role), Some(g)) = (&m.role, g) {
+                for k in role_keys(role) {
+                    bound.entry(k).or_default().insert(find(&mut parent, *g));
+                }
+            }
+        }
+    }
+    let mut role_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(facts.len());
+    for (f, row) in facts.iter().zip(&of_mention) {
+        let mut out = Vec::with_capacity(row.len());
+        for (m, g) in f.mentions.iter().zip(row) {
+            let resolved = if !m.role_ref {
+                g.map(|g| find(&mut parent, g))
+            } else if let Some(h) = m.same_as {
+                row.get(h).copied().flatten().map(|g| find(&mut parent, g))
+            } else {
+                let targets: HashSet<usize> = role_keys(&m.name)
+                    .iter()
+                    .filter_map(|k| bound.get(k))
+                    .flatten()
+                    .copied()
+                    .collect();
+                (targets.len() == 1).then(|| *targets.iter().next().expect("one"))
+            };
+            if let (true, Some(r)) = (m.role_ref, resolved)
+                && let Some(grp) = merged[r].as_mut()
+            {
+                *grp.titles.entry(m.name.clone()).or_default() += 1;
+                grp.count += 1;
+            }
+            out.push(resolved);
+        }
+        role_of.push(out);
+    }
+    // Entities: confirmed groups, canonical name the fullest form, then the most frequent.
+    let mut entities: Vec<(usize, Entity, usize)> = merged
         .into_iter()
-        .map(|(key, g)| {
-            let name = g
+        .enumerate()
+        .filter_map(|(g, grp)| grp.filter(|x| x.strong).map(|x| (g, x)))
+        .map(|(g, grp)| {
+            let name = grp
                 .forms
                 .iter()
                 .max_by(|a, b| {
@@ -87,19 +218,20 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                 })
                 .map(|(f, _)| f.clone())
                 .unwrap_or_default();
-            let aliases = g.forms.keys().filter(|f| **f != name).cloned().collect();
-            let titles = g.titles.keys().cloned().collect();
-            let kind = g.votes.best();
+            let mut aliases: Vec<String> =
+                grp.forms.keys().filter(|f| **f != name).cloned().collect();
+            aliases.sort();
+            let titles = grp.titles.keys().cloned().collect();
             let e = Entity {
                 id: EntityId(0),
                 name,
-                kind,
+                kind: grp.votes.best(),
                 aliases,
                 titles,
                 mentions: Vec::new(),
                 articles: Vec::new(),
             };
-            (key, e, g.count)
+            (g, e, grp.count)
         })
         .collect();
     entities.sort_by(|a, b| {
@@ -108,21 +240,16 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             .then(b.2.cmp(&a.2))
             .then(a.1.name.cmp(&b.1.name))
     });
-    let mut index: BTreeMap<String, EntityId> = BTreeMap::new();
-    for (i, (key, e, _)) in entities.iter_mut().enumerate() {
+    let mut index: HashMap<usize, EntityId> = HashMap::new();
+    for (i, (g, e, _)) in entities.iter_mut().enumerate() {
         e.id = EntityId(i as u32);
-        index.insert(key.clone(), e.id);
+        index.insert(*g, e.id);
     }
-    let assignment = facts
-        .iter()
-        .map(|f| {
-            f.mentions
-                .iter()
-                .map(|m| {
-                    let k = normalise(&m.name);
-                    let k = target.get(&k).cloned().unwrap_or(k);
-                    index.get(&k).copied()
-                })
+    let assignment = role_of
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|g| g.and_then(|g| index.get(&g).copied()))
                 .collect()
         })
         .collect();
@@ -130,4 +257,11 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         entities: entities.into_iter().map(|(_, e, _)| e).collect(),
         assignment,
     }
+}
+
+/// "NATO", "FTC", "U.S.": every letter a capital, at least two letters.
+fn is_acronym(name: &str) -> bool {
+    !name.contains(' ')
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !name.chars().any(char::is_lowercase)
 }

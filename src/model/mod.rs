@@ -73,7 +73,7 @@ pub struct Entity {
     pub kind: Kind,
     /// Other surface forms, sorted.
     pub aliases: Vec<String>,
-    /// Titles and roles seen with the name ("President-elect", "Amazon founder"), sorted.
+    /// Titles and roles seen with the name ("President-elect", "Acme founder"), sorted.
     pub titles: Vec<String>,
     /// Indexes into [`Model::mentions`].
     pub mentions: Vec<usize>,

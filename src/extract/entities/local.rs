@@ -1,0 +1,247 @@
+//! Linking inside one article, where a reporter's conventions make it safe: after "Angela
+//! Merkel" a bare "Merkel" is her, after "Olaf Brenner" a bare "Olaf" is him, and "Office
+//! for Budget Responsibility (OBR)" makes "OBR" an alias. A short name that fits two full
+//! names of the article ("Harlow" after "Joe Harlow" and "Hunter Harlow") stays
+//! unlinked. Linked mentions share their kind votes, so every mention carries the article's
+//! verdict, and a heading word or sentence-initial capital is confirmed by a plain mention of
+//! the same name. Role mentions ("the Acme founder") resolve to the one person the article
+//! bound that role to.
+
+// Candidates, groups and union-find parents are parallel arrays indexed together.
+#![allow(clippy::needless_range_loop)]
+
+use std::collections::{HashMap, HashSet};
+
+use crate::assets::Assets;
+use crate::extract::{Kind, KindVotes};
+use crate::text::Span;
+
+use super::{Cand, link_key, name_key};
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+/// The keys a role phrase is known by: "Acme founder" → ["acme founder"]; "CEO of Acme
+/// and Globex" → ["acme ceo", "globex ceo"].
+pub(crate) fn role_keys(role: &str) -> Vec<String> {
+    let key = name_key(role);
+    if let Some((title, orgs)) = key.split_once(" of ") {
+        orgs.split([',', '&'])
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(|o| format!("{o} {title}"))
+            .collect()
+    } else {
+        vec![key]
+    }
+}
+
+/// Whether a candidate looks like a full personal name that shorter forms may join.
+fn personal(c: &Cand) -> bool {
+    let v = &c.votes.0;
+    c.words.len() >= 2
+        && !c.role_ref
+        && v[Kind::Person as usize] > 0.0
+        && v[Kind::Person as usize] >= v[Kind::Org as usize]
+        && v[Kind::Person as usize] >= v[Kind::Place as usize]
+}
+
+/// Splits names that are two names of the article run together ("his Lake Como Villa
+/// Aurora estate", when both "Lake Como" and "Villa Aurora" stand alone elsewhere in the
+/// article). Organisation names, which often contain a place ("Boston Globe"), are
+/// kept whole.
+pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
+    let alone: HashSet<String> = cands
+        .iter()
+        .filter(|c| !c.role_ref)
+        .map(|c| link_key(&c.name, assets))
+        .collect();
+    let mut extra = Vec::new();
+    for c in cands.iter_mut() {
+        if c.role_ref
+            || c.words.len() < 2
+            || c.votes.0[Kind::Org as usize] >= 1.0
+            || c.title.is_some()
+        {
+            continue;
+        }
+        let text = c.span.of(body);
+        let cuts: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+        for cut in cuts {
+            let (l, r) = (text[..cut].trim_end(), text[cut..].trim_start());
+            if alone.contains(&link_key(l, assets)) && alone.contains(&link_key(r, assets)) {
+                let r_start = c.span.start + (text.len() - r.len());
+                let mut right = c.clone();
+                right.span = Span::new(r_start, c.span.end);
+                right.name = crate::text::squash_whitespace(r);
+                right.words = right
+                    .name
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect();
+                right.title = None;
+                right.role = None;
+                c.span = Span::new(c.span.start, c.span.start + l.len());
+                c.name = crate::text::squash_whitespace(l);
+                c.words = c.name.split_whitespace().map(str::to_lowercase).collect();
+                extra.push(right);
+                break;
+            }
+        }
+    }
+    cands.extend(extra);
+}
+
+pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
+    let n = cands.len();
+    let keys: Vec<String> = cands.iter().map(|c| link_key(&c.name, assets)).collect();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    for i in 0..n {
+        if cands[i].role_ref || cands[i].drop {
+            continue;
+        }
+        match first_of.get(keys[i].as_str()) {
+            Some(&f) => union(&mut parent, f, i),
+            None => {
+                first_of.insert(&keys[i], i);
+            }
+        }
+    }
+    // Acronyms in parentheses, found by the context pass.
+    for i in 0..n {
+        if let Some(y) = cands[i].same_as {
+            union(&mut parent, y, i);
+        }
+    }
+    // Full personal names by their last and first words.
+    let mut by_last: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut by_first: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for i in 0..n {
+        if personal(&cands[i]) {
+            let w = &cands[i].words;
+            by_last
+                .entry(w[w.len() - 1].as_str())
+                .or_default()
+                .insert(&keys[i]);
+            by_first.entry(w[0].as_str()).or_default().insert(&keys[i]);
+        }
+    }
+    let mut surname_used: HashSet<usize> = HashSet::new();
+    for i in 0..n {
+        let c = &cands[i];
+        if c.words.len() != 1 || c.role_ref || c.drop || c.same_as.is_some() {
+            continue;
+        }
+        let v = &c.votes.0;
+        if v[Kind::Place as usize] >= 1.0
+            || v[Kind::Org as usize] >= 1.0
+            || v[Kind::Other as usize] >= 1.0
+        {
+            continue;
+        }
+        let w = c.words[0].as_str();
+        let full = match by_last.get(w) {
+            Some(s) => Some(s),
+            None if assets.given_names.contains(w) => by_first.get(w),
+            None => None,
+        };
+        if let Some(set) = full
+            && set.len() == 1
+        {
+            let k = *set.iter().next().expect("one");
+            let f = first_of[k];
+            union(&mut parent, f, i);
+            surname_used.insert(find(&mut parent, f));
+        }
+    }
+    // Clusters: summed votes, strength, representative (most words, then first).
+    let mut votes: HashMap<usize, KindVotes> = HashMap::new();
+    let mut strong: HashSet<usize> = HashSet::new();
+    let mut rep: HashMap<usize, usize> = HashMap::new();
+    for i in 0..n {
+        if cands[i].role_ref || cands[i].drop {
+            continue;
+        }
+        let r = find(&mut parent, i);
+        votes.entry(r).or_default().merge(&cands[i].votes);
+        if !cands[i].weak {
+            strong.insert(r);
+        }
+        let e = rep.entry(r).or_insert(i);
+        if cands[i].words.len() > cands[*e].words.len() {
+            *e = i;
+        }
+    }
+    for r in &surname_used {
+        // Reporters shorten people to their surname, rarely organisations.
+        votes.entry(*r).or_default().add(Kind::Person, 1.0);
+    }
+    // Names that open with the first word of an organisation of the article are its
+    // relatives ("Siemens Gamesa" beside "Siemens Energy AG").
+    let mut org_first: HashSet<&str> = HashSet::new();
+    for i in 0..n {
+        if cands[i].words.len() >= 2
+            && cands[i].votes.0[Kind::Org as usize] >= 1.5
+            && !cands[i].role_ref
+        {
+            org_first.insert(cands[i].words[0].as_str());
+        }
+    }
+    for i in 0..n {
+        let c = &cands[i];
+        if c.words.len() >= 2 && !c.role_ref && !c.drop && org_first.contains(c.words[0].as_str()) {
+            let r = find(&mut parent, i);
+            votes.entry(r).or_default().add(Kind::Org, 0.5);
+        }
+    }
+    for i in 0..n {
+        if cands[i].role_ref || cands[i].drop {
+            continue;
+        }
+        let r = find(&mut parent, i);
+        let head = rep[&r];
+        cands[i].votes = votes[&r];
+        cands[i].weak = !strong.contains(&r);
+        cands[i].same_as = (head != i && keys[head] != keys[i]).then_some(head);
+    }
+    // Role mentions: the one person the article bound the role to.
+    let mut bound: HashMap<String, HashSet<usize>> = HashMap::new();
+    for i in 0..n {
+        if let Some(role) = &cands[i].role {
+            let r = find(&mut parent, i);
+            for k in role_keys(role) {
+                bound.entry(k).or_default().insert(rep[&r]);
+            }
+        }
+    }
+    for i in 0..n {
+        if !cands[i].role_ref {
+            continue;
+        }
+        let targets: HashSet<usize> = role_keys(&cands[i].name)
+            .iter()
+            .filter_map(|k| bound.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        if targets.len() == 1 {
+            let t = *targets.iter().next().expect("one");
+            cands[i].same_as = Some(t);
+            cands[i].votes = cands[t].votes;
+        }
+    }
+}

@@ -1,0 +1,592 @@
+//! The entity finder: one article's names, each with its kind evidence, its title and role,
+//! and its links to other mentions of the same article. It owns what a reporter reads off
+//! the page without knowing the people: which capitalised words form a name ("Department of
+//! Justice", "Ocasio-Cortez", "U.S."), which capitals say nothing (a sentence-initial
+//! "However", a title-case heading), what is a title or possessive rather than part of the
+//! name, and what the context says about the kind ("X CEO Y", "CEO of X", "in X", "X,
+//! Ohio"). General knowledge comes from the assets; what is true of one name across the
+//! corpus (a vote over all its mentions, a surname that joins a full name seen in another
+//! article) is the model's merge (`model::link`).
+//!
+//! Per sentence: tokens (`tokens`), title spans, runs of name words with joining words,
+//! runs split at titles and stopwords into candidates, then kind votes from the name and
+//! its context (`votes`). Per article: surnames, first names, acronyms and role phrases are
+//! linked to the full names they stand for and the kind votes are shared (`local`).
+
+mod local;
+pub(crate) use local::role_keys;
+mod tokens;
+mod votes;
+
+use crate::assets::{Assets, CuePosition};
+use crate::text::Span;
+
+use super::{Kind, KindVotes, Mention};
+use tokens::{Tok, tokenize};
+
+/// A title found in the tokens: `len` tokens from `at`, with its class from the assets.
+#[derive(Debug, Clone)]
+pub(crate) struct TitleMark {
+    pub len: usize,
+    pub class: String,
+}
+
+/// One sentence, tokenised, with what the candidate finder needs to know about each token.
+#[derive(Debug)]
+pub(crate) struct Sent<'a> {
+    pub toks: Vec<Tok<'a>>,
+    /// Lowercase text of each word token ("" for punctuation).
+    pub lower: Vec<String>,
+    /// The title starting at each token, if any.
+    pub titles: Vec<Option<TitleMark>>,
+    /// Tokens whose capital is explained by their position: the first word of the sentence,
+    /// and the first word after an opening quote or a colon.
+    pub initial: Vec<bool>,
+    /// The sentence is a title-case (or all-caps) heading line.
+    pub heading: bool,
+    pub index: usize,
+}
+
+impl Sent<'_> {
+    pub fn is_word(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_word()) && self.lower[i] == w
+    }
+}
+
+/// A title attached to a candidate: its span in the body.
+#[derive(Debug, Clone)]
+pub(crate) struct TitleRef {
+    pub span: Span,
+}
+
+/// A candidate name: tokens `a..b` of a sentence, with what was found around it.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub sentence: usize,
+    pub a: usize,
+    pub b: usize,
+    pub span: Span,
+    pub name: String,
+    /// Lowercase words of the name, for lookups.
+    pub words: Vec<String>,
+    pub votes: KindVotes,
+    /// The title before the name.
+    pub title: Option<TitleRef>,
+    pub role: Option<String>,
+    pub weak: bool,
+    pub same_as: Option<usize>,
+    pub role_ref: bool,
+    /// Drop this candidate (an acronym defined by common words, "(GDP)").
+    pub drop: bool,
+}
+
+/// Particles inside personal and place names ("Charles de Gaulle", "von der Leyen").
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "del", "della", "dos",
+    "das", "bin", "ibn", "al", "ter", "ten", "y", "e", "zu",
+];
+
+/// Words a title may carry before it ("former President", "then-President").
+const TITLE_MODIFIERS: &[&str] = &[
+    "then", "ex", "former", "acting", "interim", "late", "incoming", "outgoing", "deputy", "vice",
+];
+
+/// The key under which surface forms are the same name: lower case, one kind of apostrophe,
+/// no leading "the", no periods in a dotted abbreviation ("U.S." = "US"), whitespace
+/// squashed. Shared with the model's linking.
+pub(crate) fn name_key(name: &str) -> String {
+    let lower = name.to_lowercase().replace('’', "'");
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let mut out = String::with_capacity(lower.len());
+    for w in lower.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let dotted =
+            w.len() >= 3 && w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1);
+        if dotted {
+            out.extend(w.chars().filter(|&c| c != '.'));
+        } else {
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// `name_key` without a trailing legal-form suffix ("Siemens Energy AG", "Acme Inc.").
+pub(crate) fn link_key(name: &str, assets: &Assets) -> String {
+    let key = name_key(name);
+    if let Some((head, last)) = key.rsplit_once(' ')
+        && assets
+            .org_cues
+            .get(last)
+            .is_some_and(|c| c.position == CuePosition::Suffix)
+    {
+        return head.trim_end_matches(',').to_string();
+    }
+    key
+}
+
+/// Finds the entity mentions of one article, in text order.
+pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
+    let mut cands = Vec::new();
+    for (si, &span) in sentences.iter().enumerate() {
+        let sent = sentence(body, span, si, assets);
+        let first = cands.len();
+        candidates(body, &sent, assets, &mut cands);
+        votes::context(body, &sent, &mut cands, first, assets);
+    }
+    local::split_joined(body, &mut cands, assets);
+    local::link(&mut cands, assets);
+    // `same_as` indexes the candidates as they are now; map them through the span after
+    // dropping and sorting (spans are unique per candidate).
+    let old: Vec<Span> = cands.iter().map(|c| c.span).collect();
+    cands.retain(|c| !c.drop);
+    cands.sort_by_key(|c| (c.span.start, c.span.end));
+    let index: std::collections::HashMap<Span, usize> =
+        cands.iter().enumerate().map(|(i, c)| (c.span, i)).collect();
+    cands
+        .into_iter()
+        .map(|c| Mention {
+            span: c.span,
+            key: link_key(&c.name, assets),
+            name: c.name,
+            votes: c.votes,
+            title: c.title.map(|t| t.span.of(body).to_string()),
+            role: c.role,
+            sentence: c.sentence,
+            weak: c.weak,
+            same_as: c.same_as.and_then(|s| index.get(&old[s]).copied()),
+            role_ref: c.role_ref,
+        })
+        .collect()
+}
+
+fn sentence<'a>(body: &'a str, span: Span, index: usize, assets: &Assets) -> Sent<'a> {
+    let toks = tokenize(body, span.start, span.end, assets);
+    let lower: Vec<String> = toks
+        .iter()
+        .map(|t| {
+            if t.is_word() {
+                t.text.to_lowercase()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let mut initial = vec![false; toks.len()];
+    let mut seen_word = false;
+    for i in 0..toks.len() {
+        if toks[i].is_word() {
+            let after_opener = i > 0
+                && matches!(
+                    toks[i - 1].kind,
+                    tokens::TokKind::Punct('“' | '‘' | ':' | '"' | '(')
+                );
+            initial[i] = !seen_word || after_opener;
+            seen_word = true;
+        }
+    }
+    let mut sent = Sent {
+        titles: vec![None; toks.len()],
+        heading: false,
+        toks,
+        lower,
+        initial,
+        index,
+    };
+    sent.heading = is_heading(body, span, &sent);
+    for i in 0..sent.toks.len() {
+        sent.titles[i] = title_at(&sent, i, assets);
+    }
+    sent
+}
+
+/// Small words a title-case heading leaves in lower case.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "vs", "via", "into", "over", "is", "are", "be", "s", "up", "off",
+];
+
+/// A heading: a whole line, short, not ending like a sentence, every content word
+/// capitalised (or most words in capitals).
+fn is_heading(body: &str, span: Span, sent: &Sent<'_>) -> bool {
+    let line_start = span.start == 0 || body[..span.start].ends_with('\n');
+    let line_end = span.end == body.len() || body[span.end..].starts_with(['\n', '\r']);
+    if !line_start || !line_end {
+        return false;
+    }
+    let text = span.of(body).trim_end();
+    if text.ends_with(['.', ',', ';']) {
+        return false;
+    }
+    let words: Vec<usize> = (0..sent.toks.len())
+        .filter(|&i| {
+            sent.toks[i].is_word()
+                && sent.toks[i]
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+        })
+        .collect();
+    if words.len() > 14 || words.is_empty() {
+        return false;
+    }
+    let upper = words.iter().filter(|&&i| sent.toks[i].is_upper()).count();
+    if words.len() >= 3 && upper * 5 >= words.len() * 4 {
+        return true;
+    }
+    let content: Vec<usize> = words
+        .into_iter()
+        .filter(|&i| !MINOR_WORDS.contains(&sent.lower[i].trim_end_matches('.')))
+        .collect();
+    content.len() >= 2 && content.iter().all(|&i| sent.toks[i].is_cap())
+}
+
+/// The longest title starting at token `i` ("Vice President", "President-elect",
+/// "then-President", "Chancellor of the Exchequer").
+fn title_at(sent: &Sent<'_>, i: usize, assets: &Assets) -> Option<TitleMark> {
+    if !sent.toks[i].is_word() {
+        return None;
+    }
+    let first = sent.lower[i].as_str();
+    let first = TITLE_MODIFIERS
+        .iter()
+        .find_map(|m| first.strip_prefix(m).and_then(|r| r.strip_prefix('-')))
+        .unwrap_or(first);
+    let max = assets.title_max_words.max(1);
+    let mut key = String::from(first);
+    let mut best = None;
+    for len in 1..=max {
+        let j = i + len - 1;
+        if j >= sent.toks.len() || !sent.toks[j].is_word() {
+            break;
+        }
+        if len > 1 {
+            key.push(' ');
+            key.push_str(&sent.lower[j]);
+        }
+        // Plural titles ("CEOs", "founders") are titles too.
+        let class = assets.titles.get(&key).or_else(|| {
+            key.strip_suffix('s')
+                .filter(|k| k.len() >= 2)
+                .and_then(|k| assets.titles.get(k))
+        });
+        if let Some(class) = class {
+            best = Some(TitleMark {
+                len,
+                class: class.clone(),
+            });
+        }
+    }
+    best
+}
+
+fn is_stopword(lower: &str, assets: &Assets) -> bool {
+    assets.stopwords.contains(lower)
+}
+
+/// "I'm", "you've", "they'll": a pronoun with a contraction, never a name.
+fn is_contraction(t: &Tok<'_>) -> bool {
+    t.text.split_once(['\'', '’']).is_some_and(|(_, rest)| {
+        matches!(
+            rest.to_lowercase().as_str(),
+            "m" | "ve" | "ll" | "re" | "d" | "t"
+        )
+    })
+}
+
+fn is_name_word(sent: &Sent<'_>, i: usize) -> bool {
+    let t = &sent.toks[i];
+    t.is_cap() && !is_contraction(t)
+}
+
+/// Whether "of"/"for" after `words` continues the name ("Ministry of Defence", "Bank of
+/// America", "Gulf of Mexico", "University of Oxford").
+fn joins_of(sent: &Sent<'_>, a: usize, j: usize, assets: &Assets) -> bool {
+    let last = &sent.lower[j - 1];
+    if let Some(cue) = assets.org_cues.get(last) {
+        return cue.position == CuePosition::Head;
+    }
+    if assets.place_cues.contains_key(last) {
+        return true;
+    }
+    if matches!(
+        last.as_str(),
+        "republic"
+            | "kingdom"
+            | "state"
+            | "states"
+            | "city"
+            | "commonwealth"
+            | "house"
+            | "chamber"
+            | "church"
+            | "statue"
+            | "isle"
+            | "bureau"
+            | "centers"
+            | "friends"
+            | "sisters"
+    ) {
+        return true;
+    }
+    // "Secretary of State" and the like are titles, handled before runs are built; a run
+    // of one head word with "of" ("Queen of") is not a name.
+    let _ = a;
+    false
+}
+
+/// Builds the candidates of one sentence.
+fn candidates(body: &str, sent: &Sent<'_>, assets: &Assets, out: &mut Vec<Cand>) {
+    let toks = &sent.toks;
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if !is_name_word(sent, i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        // Once a name has taken "of" after an organisation word, later ones belong to it too:
+        // "Board of Control for Cricket".
+        let mut joined_of = false;
+        loop {
+            if j > i && toks[j - 1].poss {
+                break;
+            }
+            if j >= n {
+                break;
+            }
+            // A title is one unit, even with lower-case words inside ("Chief of Staff").
+            if let Some(t) = &sent.titles[j]
+                && is_name_word(sent, j)
+            {
+                j += t.len;
+                continue;
+            }
+            if is_name_word(sent, j) {
+                j += 1;
+                continue;
+            }
+            if j > i && toks[j].is_word() {
+                let w = sent.lower[j].as_str();
+                // Particles, possibly several: "von der Leyen".
+                let mut k = j;
+                while k < n && toks[k].is_word() && PARTICLES.contains(&sent.lower[k].as_str()) {
+                    k += 1;
+                }
+                if k > j && k < n && is_name_word(sent, k) && !toks[j].is_cap() {
+                    j = k;
+                    continue;
+                }
+                if matches!(w, "of" | "for") && (joined_of || joins_of(sent, i, j, assets)) {
+                    joined_of = true;
+                    let mut k = j + 1;
+                    if sent.is_word(k, "the") {
+                        k += 1;
+                    }
+                    if k < n && is_name_word(sent, k) && !sent.is_word(k, "the") {
+                        j = k;
+                        continue;
+                    }
+                }
+            }
+            // "AT & T", "Johnson & Johnson".
+            if j > i && toks[j].is_punct('&') && j + 1 < n && is_name_word(sent, j + 1) {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        split_run(body, sent, i, j, assets, out);
+        i = j.max(i + 1);
+    }
+}
+
+/// Splits a run of name words at titles and stopwords into candidates.
+fn split_run(
+    body: &str,
+    sent: &Sent<'_>,
+    i: usize,
+    j: usize,
+    assets: &Assets,
+    out: &mut Vec<Cand>,
+) {
+    let mut cur = i;
+    let mut pending_title: Option<TitleRef> = None;
+    let mut p = i;
+    while p < j {
+        if let Some(t) = &sent.titles[p] {
+            let after = p + t.len;
+            let followed =
+                after < j && is_name_word(sent, after) && !org_guard(sent, after, j, assets);
+            // A role after a name ends it: "Acme CEO", "Labour MPs"; not a surname that is
+            // also a title ("John Bishop").
+            let role_end = after >= j
+                && p > cur
+                && matches!(t.class.as_str(), "business" | "political" | "role")
+                && !assets.surnames.contains(&sent.lower[p])
+                && !assets.given_names.contains(&sent.lower[p]);
+            // "General Motors", "Justice Department": the title word is part of an
+            // organisation name that ends in a cue.
+            // A title alone ("the President-elect", "Acme's CEO") is no name.
+            if after >= j && p == cur {
+                cur = after;
+                p = after;
+                continue;
+            }
+            if followed || role_end {
+                piece(body, sent, cur, p, pending_title.take(), assets, out);
+                pending_title = Some(TitleRef {
+                    span: Span::new(sent.toks[p].start, sent.toks[after - 1].end),
+                });
+                cur = after;
+                p = after;
+                continue;
+            }
+        }
+        p += 1;
+    }
+    if cur < j {
+        piece(body, sent, cur, j, pending_title, assets, out);
+    }
+}
+
+/// Whether tokens `a..b` end in an organisation or place cue, so a title word before them
+/// belongs to the name ("General Electric", "Justice Department").
+fn org_guard(sent: &Sent<'_>, a: usize, b: usize, assets: &Assets) -> bool {
+    let last = &sent.lower[b - 1];
+    b - a <= 2 && (assets.org_cues.contains_key(last) || assets.place_cues.contains_key(last))
+}
+
+/// Trims one piece of a run (leading "The", stopwords at the ends), splits it at inner
+/// stopwords and emits the candidates.
+#[allow(clippy::too_many_arguments)]
+fn piece(
+    body: &str,
+    sent: &Sent<'_>,
+    mut a: usize,
+    mut b: usize,
+    title: Option<TitleRef>,
+    assets: &Assets,
+    out: &mut Vec<Cand>,
+) {
+    let keep_the = |a: usize, b: usize| {
+        if !sent.is_word(a, "the") || b - a < 2 {
+            return false;
+        }
+        let last = &sent.lower[b - 1];
+        let media = assets
+            .org_cues
+            .get(last)
+            .is_some_and(|c| c.position == CuePosition::Media);
+        media || (!sent.initial[a] && !sent.heading)
+    };
+    let mut has_the = false;
+    if keep_the(a, b) {
+        has_the = true;
+    }
+    // Leading stopwords: "Both Smith", "However", "The Smith administration".
+    while a < b && !has_the && is_stopword(&sent.lower[a], assets) {
+        a += 1;
+    }
+    while b > a {
+        let l = &sent.lower[b - 1];
+        let name_like =
+            b - a >= 2 && (assets.surnames.contains(l) || assets.given_names.contains(l));
+        if (sent.heading && is_stopword(l, assets) && !name_like)
+            || PARTICLES.contains(&l.as_str())
+            || matches!(l.as_str(), "of" | "for")
+            || !sent.toks[b - 1].is_word()
+        {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    if a >= b {
+        return;
+    }
+    // Inner stopwords split the piece ("Smith On Jones" in a heading); names that are also
+    // stopwords ("Theresa May") stay.
+    let mut start = a;
+    let mut title = title;
+    for k in a + 1..b {
+        let l = &sent.lower[k];
+        if sent.heading
+            && is_stopword(l, assets)
+            && !(has_the && k == a)
+            && !assets.surnames.contains(l)
+            && !assets.given_names.contains(l)
+            && sent.toks[k].is_cap()
+        {
+            if start < k {
+                emit(body, sent, start, k, title.take(), assets, out);
+            }
+            start = k + 1;
+        }
+    }
+    if start < b {
+        emit(body, sent, start, b, title, assets, out);
+    }
+}
+
+fn emit(
+    body: &str,
+    sent: &Sent<'_>,
+    a: usize,
+    b: usize,
+    title: Option<TitleRef>,
+    assets: &Assets,
+    out: &mut Vec<Cand>,
+) {
+    let toks = &sent.toks;
+    // A lone "The" or stopword left over.
+    if b - a == 1 && is_stopword(&sent.lower[a], assets) {
+        return;
+    }
+    let span = Span::new(toks[a].start, toks[b - 1].end);
+    let name = crate::text::squash_whitespace(span.of(body));
+    if name.is_empty() {
+        return;
+    }
+    let words: Vec<String> = (a..b)
+        .filter(|&k| toks[k].is_word())
+        .map(|k| sent.lower[k].clone())
+        .collect();
+    let mut votes = votes::name(&words, toks, a, b, assets);
+    if title.is_some() && votes::title_fits(&votes) {
+        votes.add(Kind::Person, 2.0);
+    }
+    let single = b - a == 1;
+    let weak = if sent.heading {
+        !votes::strong_name(&words, &votes, title.is_some(), assets)
+    } else if sent.initial[a] && single && title.is_none() {
+        let w = &words[0];
+        let acronym = toks[a].is_upper() && !assets.common_words.contains(w);
+        let known_place = votes.0[Kind::Place as usize] >= 0.9;
+        !(acronym || known_place)
+    } else {
+        false
+    };
+    out.push(Cand {
+        sentence: sent.index,
+        a,
+        b,
+        span,
+        name,
+        words,
+        votes,
+        title,
+        role: None,
+        weak,
+        same_as: None,
+        role_ref: false,
+        drop: false,
+    });
+}
+
+#[cfg(test)]
+mod tests;

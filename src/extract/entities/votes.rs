@@ -1,0 +1,616 @@
+//! Kind evidence for a candidate name: what the name itself says (given names, surnames,
+//! the gazetteer, organisation and place cue words, nationalities, its shape) and what the
+//! words around it say ("X CEO Y", "CEO of X", "X's <person>", "in X", "X said", "X,
+//! Ohio", an acronym in parentheses). Weights are rough log-odds: a title before a name or
+//! a legal-form suffix is near-certain, a preposition is a hint. The model sums the votes of
+//! every mention of an entity, so hints add up over a corpus.
+
+// Candidates, groups and union-find parents are parallel arrays indexed together.
+#![allow(clippy::needless_range_loop)]
+
+use crate::assets::{Assets, CuePosition};
+use crate::extract::{Kind, KindVotes};
+use crate::text::Span;
+
+use super::tokens::Tok;
+use super::{Cand, Sent, TitleRef};
+
+/// Evidence from the name itself. `words` are its lowercase word tokens.
+pub(super) fn name(
+    words: &[String],
+    toks: &[Tok<'_>],
+    a: usize,
+    b: usize,
+    assets: &Assets,
+) -> KindVotes {
+    let mut v = KindVotes::default();
+    let n = words.len();
+    if n == 0 {
+        return v;
+    }
+    let key = super::name_key(&words.join(" "));
+    let first = words[0].as_str();
+    let last = words[n - 1].as_str();
+    let upper = n == 1 && toks[a].is_upper();
+    // The gazetteer: countries and states are near-certain, small towns a hint (many share
+    // a name with something else).
+    let place = place_weight(&key, assets);
+    if place > 0.0 {
+        v.add(Kind::Place, place);
+    }
+    if assets.nationalities.contains_key(&key) {
+        v.add(Kind::Other, 2.0);
+    } else if n == 1
+        && key.contains('-')
+        && key
+            .rsplit('-')
+            .next()
+            .is_some_and(|l| assets.nationalities.contains_key(l))
+    {
+        // "Franco-German", "Anglo-American", "Sino-Russian".
+        v.add(Kind::Other, 1.5);
+    }
+    // Organisation cues on the last word (or last two: "Air Force", "Task Force").
+    let last_two = (n >= 2).then(|| format!("{} {}", words[n - 2], last));
+    let cue = last_two
+        .as_ref()
+        .and_then(|k| assets.org_cues.get(k))
+        .or_else(|| assets.org_cues.get(last));
+    let mut org_cue = false;
+    if let Some(c) = cue.filter(|_| n >= 2 || toks[a].is_upper()) {
+        org_cue = true;
+        let w = match c.position {
+            CuePosition::Suffix => 2.0,
+            CuePosition::Head => 1.5,
+            CuePosition::Media if first == "the" => 1.6,
+            CuePosition::Media => 1.2,
+        };
+        v.add(Kind::Org, w);
+    }
+    let of_inside = words.iter().any(|w| w == "of" || w == "for");
+    if !org_cue
+        && n >= 3
+        && of_inside
+        && let Some(c) = assets.org_cues.get(first)
+        && c.position == CuePosition::Head
+    {
+        org_cue = true;
+        v.add(Kind::Org, 1.5);
+    }
+    // Place cues: "Napa Valley", "Heathrow Airport", "Gulf of Mexico".
+    if !org_cue && n >= 2 {
+        let lt = last_two
+            .as_ref()
+            .is_some_and(|k| assets.place_cues.contains_key(k));
+        if lt
+            || assets.place_cues.contains_key(last)
+            || (of_inside && assets.place_cues.contains_key(first))
+        {
+            v.add(Kind::Place, 1.2);
+        }
+    }
+    // Personal names: a given name first ("Jeff", "Kamala"), a surname last.
+    let given_first = n >= 2 && !upper && assets.given_names.contains(first) && !org_cue;
+    if given_first && place < 1.5 {
+        v.add(Kind::Person, 1.0);
+        if assets.surnames.contains(&last.replace(['\'', '’'], "")) {
+            v.add(Kind::Person, 0.5);
+        }
+    } else if n >= 2 && toks[a].is_initial() && !org_cue {
+        v.add(Kind::Person, 0.6);
+    }
+    if n == 1 && !upper && !assets.common_words.contains(first) && place < 1.0 {
+        if assets.surnames.contains(first) {
+            v.add(Kind::Person, 0.3);
+        } else if assets.given_names.contains(first) {
+            v.add(Kind::Person, 0.2);
+        }
+    }
+    if upper && place == 0.0 && !assets.nationalities.contains_key(&key) {
+        v.add(Kind::Org, 0.6);
+    }
+    // Inner capitals ("PayPal", "YouTube") mark brands; "McDonald", "DeSantis", "O'Brien"
+    // are surnames.
+    if n == 1 && !upper && is_camel(toks[a].text) {
+        v.add(Kind::Org, 0.5);
+    }
+    if v.total() == 0.0 {
+        // No evidence at all: two or three rare capitalised words are most often a person
+        // ("Olaf Scholz"); names made of ordinary words or a single word most often an
+        // organisation or a brand ("Royal Mail", "Spotify").
+        let plain =
+            (a..b).all(|k| !toks[k].is_word() || toks[k].text.chars().all(char::is_alphabetic));
+        let rare = words
+            .iter()
+            .all(|w| !assets.common_words.contains(w) && !assets.stopwords.contains(w));
+        if (2..=3).contains(&n) && plain && rare {
+            v.add(Kind::Person, 0.3);
+        } else {
+            v.add(Kind::Org, 0.15);
+        }
+    }
+    v
+}
+
+fn is_camel(w: &str) -> bool {
+    let body = ["Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Du"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .map_or(w, |_| "");
+    let mut chars = body.chars();
+    chars.next();
+    let rest: String = chars.collect();
+    rest.chars().any(char::is_uppercase) && rest.chars().any(char::is_lowercase) && !w.contains('-')
+}
+
+/// How much the gazetteer says a name is a place.
+pub(super) fn place_weight(key: &str, assets: &Assets) -> f32 {
+    let mut best: f32 = 0.0;
+    if let Some(ps) = assets.places.get(key) {
+        for p in ps {
+            let w = match p.kind.as_str() {
+                "country" => 2.0,
+                "state" => 1.6,
+                _ if p.population >= 1_000_000 => 1.2,
+                _ if p.population >= 100_000 => 0.9,
+                _ => 0.5,
+            };
+            best = best.max(w);
+        }
+    }
+    if let Some(class) = assets.regions.get(key) {
+        best = best.max(if class == "country-alias" { 2.0 } else { 1.5 });
+    }
+    best
+}
+
+/// Whether the name carries evidence strong enough to stand in a heading on its own.
+pub(super) fn strong_name(words: &[String], v: &KindVotes, titled: bool, assets: &Assets) -> bool {
+    let common_first = words
+        .first()
+        .is_some_and(|w| assets.common_words.contains(w));
+    titled
+        || (v.0[Kind::Person as usize] >= 1.0 && !common_first)
+        || v.0[Kind::Place as usize] >= 1.5
+        || v.0[Kind::Org as usize] >= 1.5
+}
+
+/// Whether a title before the name says "person": not when the name is plainly an
+/// organisation or a place ("executive Committee").
+pub(super) fn title_fits(v: &KindVotes) -> bool {
+    v.0[Kind::Org as usize] < 1.0 && v.0[Kind::Place as usize] < 1.0
+}
+
+/// Verbs of saying after a name: people, sometimes organisations.
+const SAY: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "wrote",
+    "added",
+    "argued",
+    "tweeted",
+    "posted",
+    "stated",
+    "explained",
+    "noted",
+    "insisted",
+    "responded",
+    "replied",
+    "asked",
+    "recalled",
+    "admitted",
+    "warned",
+    "claimed",
+    "thinks",
+    "believes",
+    "feels",
+    "wants",
+];
+
+/// Prepositions before a place.
+const IN: &[&str] = &[
+    "in",
+    "near",
+    "across",
+    "throughout",
+    "outside",
+    "inside",
+    "within",
+];
+
+/// Context evidence for the candidates `first..` of one sentence; may add role mentions.
+pub(super) fn context(
+    body: &str,
+    sent: &Sent<'_>,
+    cands: &mut Vec<Cand>,
+    first: usize,
+    assets: &Assets,
+) {
+    let end = cands.len();
+    let toks = &sent.toks;
+    let n = toks.len();
+    // Title directly before a name that has none yet (lower-case titles are outside runs:
+    // "adviser Jane Doe", "then-President Smith").
+    for ci in first..end {
+        if cands[ci].title.is_some() {
+            continue;
+        }
+        let a = cands[ci].a;
+        let max = assets.title_max_words + 1;
+        for k in a.saturating_sub(max)..a {
+            if let Some(t) = &sent.titles[k]
+                && k + t.len == a
+            {
+                let title = TitleRef {
+                    span: Span::new(toks[k].start, toks[a - 1].end),
+                };
+                let c = &mut cands[ci];
+                if title_fits(&c.votes) {
+                    c.votes.add(Kind::Person, 2.0);
+                    c.title = Some(title);
+                    c.weak = false;
+                }
+                break;
+            }
+        }
+    }
+    let mut roles: Vec<Cand> = Vec::new();
+    for ci in first..end {
+        let (a, b) = (cands[ci].a, cands[ci].b);
+        let poss = toks[b - 1].poss;
+        // "X CEO Y", "X founder Y", "Acme's founder": a role after the name.
+        if let Some(t) = sent.titles.get(b).and_then(Option::as_ref) {
+            let tb = b + t.len;
+            let named = tb < n && toks[tb].is_cap();
+            if t.class == "business" {
+                cands[ci].votes.add(Kind::Org, if poss { 1.0 } else { 1.5 });
+            }
+            let bindable = matches!(t.class.as_str(), "business" | "political" | "role");
+            let the_before = a > 0 && sent.is_word(a - 1, "the") && !toks[a - 1].is_cap();
+            if bindable && !named && the_before && !poss {
+                let span = Span::new(toks[a].start, toks[tb - 1].end);
+                let name = crate::text::squash_whitespace(span.of(body));
+                let mut votes = KindVotes::default();
+                votes.add(Kind::Person, 1.0);
+                roles.push(Cand {
+                    sentence: sent.index,
+                    a,
+                    b: tb,
+                    span,
+                    words: name.split_whitespace().map(str::to_lowercase).collect(),
+                    name,
+                    votes,
+                    title: None,
+                    role: None,
+                    weak: false,
+                    same_as: None,
+                    role_ref: true,
+                    drop: false,
+                });
+            }
+            if bindable
+                && named
+                && let Some(y) = by_start(cands, first, end, tb)
+            {
+                let phrase = format!(
+                    "{} {}",
+                    cands[ci].name,
+                    Span::new(toks[b].start, toks[tb - 1].end).of(body)
+                );
+                cands[y].role = Some(crate::text::squash_whitespace(&phrase));
+            }
+        }
+        // "X's <person>": "Acme's Jane Doe".
+        if poss && let Some(y) = by_start(cands, first, end, b) {
+            let yv = &cands[y];
+            let personal = yv.title.is_none()
+                && yv.words.len() >= 2
+                && assets.given_names.contains(&yv.words[0]);
+            if personal {
+                cands[ci].votes.add(Kind::Org, 1.0);
+            }
+        }
+        // "CEO of X", "President of France".
+        if a >= 2 && sent.is_word(a - 1, "of") {
+            let title = (a.saturating_sub(assets.title_max_words + 1)..a - 1)
+                .find_map(|k| sent.titles[k].as_ref().filter(|t| k + t.len == a - 1));
+            match title.map(|t| t.class.as_str()) {
+                Some("business") => cands[ci].votes.add(Kind::Org, 1.5),
+                Some("political") => cands[ci].votes.add(Kind::Place, 1.0),
+                _ => {}
+            }
+        }
+        // An ordinary word capitalised after a determiner and a modifier is a capitalised
+        // noun, not a name, unless the corpus shows otherwise: "the second Test", "the new
+        // Budget".
+        if b - a == 1
+            && a >= 2
+            && assets.common_words.contains(&sent.lower[a])
+            && toks[a - 1].is_word()
+            && !toks[a - 1].is_cap()
+            && !assets.stopwords.contains(&sent.lower[a - 1])
+            && !SAY.contains(&sent.lower[a - 1].as_str())
+            && matches!(
+                sent.lower[a - 2].as_str(),
+                "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "our"
+            )
+        {
+            cands[ci].weak = true;
+        }
+        // Prepositions and articles before.
+        let mut p = a;
+        let mut the = false;
+        if p >= 1 && sent.is_word(p - 1, "the") && !toks[p - 1].is_cap() {
+            the = true;
+            p -= 1;
+        }
+        let next_lower_word = b < n && toks[b].is_word() && !toks[b].is_cap();
+        if p >= 1 && toks[p - 1].is_word() && !poss {
+            let w = sent.lower[p - 1].as_str();
+            if IN.contains(&w) {
+                cands[ci].votes.add(Kind::Place, 0.6);
+            } else if w == "at" {
+                cands[ci].votes.add(Kind::Place, 0.3);
+            } else if matches!(w, "to" | "from" | "visited" | "visit" | "into") {
+                cands[ci].votes.add(Kind::Place, 0.15);
+            }
+        }
+        if the && !next_lower_word && !poss {
+            cands[ci].votes.add(Kind::Org, 0.3);
+            cands[ci].votes.add(Kind::Place, 0.1);
+        }
+        // What follows.
+        if !poss && b < n {
+            if toks[b].is_word() {
+                let w = sent.lower[b].as_str();
+                if SAY.contains(&w) {
+                    cands[ci].votes.add(Kind::Person, 0.4);
+                    cands[ci].votes.add(Kind::Org, 0.1);
+                } else if matches!(w, "reported" | "reports" | "announced" | "declined") {
+                    cands[ci].votes.add(Kind::Org, 0.3);
+                }
+            } else if toks[b].is_punct(',') {
+                if sent.is_word(b + 1, "who") {
+                    cands[ci].votes.add(Kind::Person, 1.0);
+                } else if sent.is_word(b + 1, "which") {
+                    cands[ci].votes.add(Kind::Org, 0.4);
+                    cands[ci].votes.add(Kind::Place, 0.3);
+                } else if let Some(y) = by_start(cands, first, end, b + 1) {
+                    // "Dayton, Ohio", "Lyon, France", "Portland, Ore.".
+                    let state = place_weight(&super::name_key(&cands[y].name), assets);
+                    let y_end = cands[y].b;
+                    let ends = !toks[y_end - 1].poss && (y_end >= n || !toks[y_end].is_word());
+                    if state >= 1.6 && ends {
+                        cands[ci].votes.add(Kind::Place, 1.5);
+                    } else if place_weight(&super::name_key(&cands[ci].name), assets) >= 0.9
+                        && toks[cands[y].a].text.contains('.')
+                        && cands[y].words.len() == 1
+                    {
+                        cands[y].votes.add(Kind::Place, 1.5);
+                    }
+                }
+            }
+        }
+        // "Jane Doe, CEO of Acme and Globex": an appositive role bound to the name.
+        if !poss && toks.get(b).is_some_and(|t| t.is_punct(',')) {
+            let mut k = b + 1;
+            if k < n
+                && toks[k].is_word()
+                && matches!(sent.lower[k].as_str(), "the" | "a" | "an" | "former")
+            {
+                k += 1;
+            }
+            if let Some(t) = sent.titles.get(k).and_then(Option::as_ref)
+                && matches!(t.class.as_str(), "business" | "political")
+                && sent.is_word(k + t.len, "of")
+            {
+                let org_start = k + t.len + 1;
+                if let Some(z) = by_start(cands, first, end, org_start) {
+                    let mut z_end = cands[z].b;
+                    let mut w = z;
+                    // "… of Acme and Globex": coordinated organisations.
+                    while z_end + 1 < n && (sent.is_word(z_end, "and") || toks[z_end].is_punct(','))
+                    {
+                        let Some(next) = by_start(cands, first, end, z_end + 1) else {
+                            break;
+                        };
+                        if t.class == "business" {
+                            cands[next].votes.add(Kind::Org, 1.5);
+                        }
+                        w = next;
+                        z_end = cands[next].b;
+                    }
+                    let phrase = Span::new(toks[k].start, cands[w].span.end).of(body);
+                    cands[ci].role = Some(crate::text::squash_whitespace(phrase));
+                    if title_fits(&cands[ci].votes) {
+                        cands[ci].votes.add(Kind::Person, 1.0);
+                    }
+                }
+            }
+        }
+        // An acronym in parentheses: "National Rifle Association (NRA)" names the
+        // same thing; "gross domestic product (GDP)" abbreviates common words and is no name.
+        if b - a == 1
+            && toks[a].is_upper()
+            && a >= 2
+            && toks[a - 1].is_punct('(')
+            && toks.get(b).is_some_and(|t| t.is_punct(')'))
+        {
+            let letters: Vec<char> = toks[a]
+                .text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .map(fold)
+                .collect();
+            if let Some(k) = acronym_start(sent, a - 1, &letters) {
+                if let Some(y) = cover(body, sent, cands, first, end, k, a - 1) {
+                    cands[ci].same_as = Some(y);
+                    cands[ci].weak = false;
+                }
+            } else if defines_acronym(sent, a - 1, &sent.lower[a]) {
+                cands[ci].drop = true;
+            }
+        }
+    }
+    // Coordinated names share a little evidence: "Spotify and Deezer".
+    let snapshot: Vec<KindVotes> = cands[first..end].iter().map(|c| c.votes).collect();
+    for ci in first..end.saturating_sub(1) {
+        let (c1, c2) = (&cands[ci], &cands[ci + 1]);
+        let between = c2.a == c1.b + 1
+            && !toks[c1.b - 1].poss
+            && (sent.is_word(c1.b, "and") || sent.is_word(c1.b, "or") || toks[c1.b].is_punct(','));
+        if between {
+            let (v1, v2) = (snapshot[ci - first], snapshot[ci + 1 - first]);
+            for k in Kind::ALL {
+                cands[ci].votes.add(k, 0.3 * v2.0[k as usize]);
+                cands[ci + 1].votes.add(k, 0.3 * v1.0[k as usize]);
+            }
+        }
+    }
+    cands.extend(roles);
+}
+
+/// Lower case without the commonest Latin accents, for comparing initials.
+fn fold(c: char) -> char {
+    let c = c.to_lowercase().next().unwrap_or(c);
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        _ => c,
+    }
+}
+
+/// Lower-case words an organisation name may keep inside it, which an acronym may or may
+/// not take a letter from ("Bank of England (BOE)", "Office for Budget
+/// Responsibility (OBR)").
+const NAME_INNER: &[&str] = &[
+    "of", "for", "in", "and", "on", "the", "de", "du", "des", "la", "le", "et", "und", "der",
+    "die", "das", "di", "del", "da", "y",
+];
+
+/// The first token of the shortest span before `paren` whose capitalised words spell the
+/// acronym by their initials (all-caps words by all their letters).
+fn acronym_start(sent: &Sent<'_>, paren: usize, letters: &[char]) -> Option<usize> {
+    // (letters the word must give, letters it may give)
+    let mut words: Vec<(Vec<char>, bool)> = Vec::new();
+    let mut k = paren;
+    while k > 0 && words.len() < 12 {
+        k -= 1;
+        let t = &sent.toks[k];
+        if t.is_punct('&') || t.is_punct('-') {
+            continue;
+        }
+        if !t.is_word() {
+            return None;
+        }
+        let text = t
+            .text
+            .trim_start_matches(|c: char| c.is_lowercase() || c == '\'' || c == '’');
+        let text = if t.is_cap() && !text.is_empty() {
+            text
+        } else {
+            t.text
+        };
+        if t.is_cap() {
+            let chars: Vec<char> = if t.is_upper() {
+                text.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .map(fold)
+                    .collect()
+            } else {
+                text.chars().next().map(fold).into_iter().collect()
+            };
+            words.push((chars, true));
+        } else if NAME_INNER.contains(&sent.lower[k].as_str()) {
+            words.push((
+                sent.lower[k].chars().next().map(fold).into_iter().collect(),
+                false,
+            ));
+        } else {
+            return None;
+        }
+        if words.last().is_some_and(|w| w.1) {
+            let span: Vec<(Vec<char>, bool)> = words.iter().rev().cloned().collect();
+            if fits(&span, letters) {
+                return Some(k);
+            }
+        }
+    }
+    None
+}
+
+fn fits(words: &[(Vec<char>, bool)], letters: &[char]) -> bool {
+    let Some((w, required)) = words.first() else {
+        return letters.is_empty();
+    };
+    let take = letters.starts_with(w) && fits(&words[1..], &letters[w.len()..]);
+    take || (!required && fits(&words[1..], letters))
+}
+
+/// The candidate spanning tokens `k..end_tok` of the sentence: an existing one, or the
+/// first candidate there extended over the rest ("Board of Control for Cricket" + "in
+/// India" before "(BCCI)"), the others dropped.
+fn cover(
+    body: &str,
+    sent: &Sent<'_>,
+    cands: &mut [Cand],
+    first: usize,
+    end: usize,
+    k: usize,
+    end_tok: usize,
+) -> Option<usize> {
+    let y = by_start(cands, first, end, k)?;
+    if cands[y].b == end_tok {
+        return Some(y);
+    }
+    if cands[y].b > end_tok {
+        return None;
+    }
+    for j in first..end {
+        if j != y && cands[j].a >= k && cands[j].b <= end_tok && !cands[j].role_ref {
+            cands[j].drop = true;
+        }
+    }
+    let toks = &sent.toks;
+    let c = &mut cands[y];
+    c.b = end_tok;
+    c.span = Span::new(toks[k].start, toks[end_tok - 1].end);
+    c.name = crate::text::squash_whitespace(c.span.of(body));
+    c.words = (k..end_tok)
+        .filter(|&i| toks[i].is_word())
+        .map(|i| sent.lower[i].clone())
+        .collect();
+    c.votes.add(Kind::Org, 0.5);
+    Some(y)
+}
+
+fn by_start(cands: &[Cand], first: usize, end: usize, a: usize) -> Option<usize> {
+    (first..end).find(|&j| cands[j].a == a)
+}
+
+/// Whether the words before `paren` (the index of "(") spell `acronym` by their initials.
+fn defines_acronym(sent: &Sent<'_>, paren: usize, acronym: &str) -> bool {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    let mut initials: Vec<char> = Vec::new();
+    let mut k = paren;
+    while k > 0 && initials.len() < letters.len() {
+        k -= 1;
+        let t = &sent.toks[k];
+        if !t.is_word() {
+            return false;
+        }
+        for part in sent.lower[k].rsplit('-') {
+            if let Some(c) = part.chars().next() {
+                initials.push(c);
+            }
+        }
+    }
+    initials.reverse();
+    initials.len() >= letters.len() && initials[initials.len() - letters.len()..] == letters[..]
+}
