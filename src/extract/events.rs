@@ -105,16 +105,22 @@ pub fn find(
 ) -> Vec<RawEvent> {
     let lex = lexicon(assets);
     let mut out = Vec::new();
-    let mut m_start = 0;
     let mut last_person: Option<usize> = None;
+    // Mentions by sentence, in text order within each.
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(v) = by_sentence.get_mut(m.sentence) {
+            v.push(i);
+        }
+    }
+    for v in &mut by_sentence {
+        v.sort_by_key(|&i| mentions[i].span.start);
+    }
     for (si, sentence) in sentences.iter().enumerate() {
         let s = sentence.of(body);
-        let m_end = m_start
-            + mentions[m_start..]
-                .iter()
-                .take_while(|m| m.sentence == si)
-                .count();
-        let here: Vec<usize> = (m_start..m_end)
+        let here: Vec<usize> = by_sentence[si]
+            .iter()
+            .copied()
             .filter(|&i| matches!(mentions[i].votes.best(), Kind::Person | Kind::Org))
             .collect();
         let triggers: Vec<(usize, usize, usize)> = lex
@@ -175,7 +181,6 @@ pub fn find(
         {
             last_person = Some(p);
         }
-        m_start = m_end;
     }
     out
 }
@@ -216,8 +221,10 @@ fn modality_before(
     floor: usize,
 ) -> Modality {
     let clause_start = s[..trigger_start]
-        .rfind([',', ';', '—', '(', ':'])
-        .map_or(0, |i| i + 1)
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | '—' | '(' | ':'))
+        .map_or(0, |(i, c)| i + c.len_utf8())
         .max(floor);
     let mut window_start = trigger_start;
     let mut words = 0;
