@@ -186,11 +186,18 @@ pub fn timeline(args: &[String], out: &mut impl Write) -> io::Result<()> {
     }
     let header: Vec<&str> = ids.iter().map(|&e| model.entity(e).name.as_str()).collect();
     writeln!(out, "{}", header.join(" ↔ "))?;
-    let events: Vec<_> = model
-        .events
-        .iter()
-        .filter(|ev| ids.iter().all(|id| ev.participants.contains(id)))
-        .collect();
+    let events: Vec<_> = match ids.as_slice() {
+        [a, b] => model
+            .pair_events(*a, *b)
+            .iter()
+            .map(|&e| model.event(e))
+            .collect(),
+        _ => model
+            .events
+            .iter()
+            .filter(|ev| ev.participants.contains(&ids[0]))
+            .collect(),
+    };
     if events.is_empty() {
         writeln!(out, "(no events)")?;
     }

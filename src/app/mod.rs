@@ -283,12 +283,15 @@ impl App {
         self.article_rows = rows;
         self.article_selected = clamp(self.article_selected, self.article_rows.len());
 
-        self.timeline_rows = m
-            .events
-            .iter()
-            .filter(|e| wanted.iter().all(|w| e.participants.contains(w)))
-            .map(|e| e.id)
-            .collect();
+        self.timeline_rows = match self.subject {
+            Subject::Pair(a, b) => m.pair_events(a, b).to_vec(),
+            _ => m
+                .events
+                .iter()
+                .filter(|e| wanted.iter().all(|w| e.participants.contains(w)))
+                .map(|e| e.id)
+                .collect(),
+        };
         self.timeline_selected = clamp(self.timeline_selected, self.timeline_rows.len());
 
         let mut entity_rows = Vec::new();

@@ -96,13 +96,17 @@ fn on_word_boundaries(s: &str, start: usize, end: usize) -> bool {
 const SUBJECT_PRONOUNS: [&str; 4] = ["he", "she", "him", "her"];
 const PASSIVE_AUX: [&str; 8] = ["was", "were", "been", "being", "is", "are", "be", "got"];
 
-/// Finds the events of one article.
+/// Finds the events of one article. `kinds` gives each mention's kind as the corpus decided
+/// it (the entity it was linked to), `None` for a mention left unlinked: a lone surname is
+/// weak evidence in one article, so this runs in the merge, once entities are linked.
 pub fn find(
     body: &str,
     sentences: &[Span],
     mentions: &[Mention],
+    kinds: &[Option<Kind>],
     assets: &Assets,
 ) -> Vec<RawEvent> {
+    let kind = |i: usize| kinds.get(i).copied().flatten();
     let lex = lexicon(assets);
     let mut out = Vec::new();
     let mut last_person: Option<usize> = None;
@@ -121,7 +125,7 @@ pub fn find(
         let here: Vec<usize> = by_sentence[si]
             .iter()
             .copied()
-            .filter(|&i| matches!(mentions[i].votes.best(), Kind::Person | Kind::Org))
+            .filter(|&i| matches!(kind(i), Some(Kind::Person | Kind::Org)))
             .collect();
         let triggers: Vec<(usize, usize, usize)> = lex
             .triggers
@@ -159,8 +163,15 @@ pub fn find(
                     .unwrap_or(0);
                 let modality = modality_before(lex, assets, s, ts, floor);
                 let tone = scaled_tone(assets, s, ts, t.tone, modality);
-                let (actor, target) =
-                    roles(sentence.start, s, ts, te, mentions, &here, via_pronoun);
+                let (actor, target) = roles(
+                    sentence.start,
+                    s,
+                    (ts, te),
+                    mentions,
+                    kinds,
+                    &here,
+                    via_pronoun,
+                );
                 out.push(RawEvent {
                     kind: t.kind.clone(),
                     tone,
@@ -174,11 +185,7 @@ pub fn find(
                 });
             }
         }
-        if let Some(&p) = here
-            .iter()
-            .rev()
-            .find(|&&i| mentions[i].votes.best() == Kind::Person)
-        {
+        if let Some(&p) = here.iter().rev().find(|&&i| kind(i) == Some(Kind::Person)) {
             last_person = Some(p);
         }
     }
@@ -291,12 +298,13 @@ fn scaled_tone(
 fn roles(
     base: usize,
     s: &str,
-    ts: usize,
-    te: usize,
+    (ts, te): (usize, usize),
     mentions: &[Mention],
+    kinds: &[Option<Kind>],
     here: &[usize],
     via_pronoun: Option<usize>,
 ) -> (Option<usize>, Option<usize>) {
+    let person = |i: usize| kinds.get(i).copied().flatten() == Some(Kind::Person);
     let before: Vec<usize> = here
         .iter()
         .copied()
@@ -314,14 +322,42 @@ fn roles(
         .to_ascii_lowercase();
     let passive = PASSIVE_AUX.contains(&prev_word.as_str());
     // A person is a likelier actor than the organisation named with them ("Meta CEO X").
+    // The clause's subject: the first person named in the trigger's clause before it ("After
+    // an attack on Y in July, X praised ..."), else the first person before it ("In April, X
+    // publicly called Y ..."), else the first participant.
+    let clause_start = base
+        + s[..ts]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, ',' | ';' | '—' | '('))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+    let is_person = |i: &&usize| person(**i);
     let subject = before
         .iter()
-        .rev()
-        .find(|&&i| mentions[i].votes.best() == Kind::Person)
-        .or(before.last())
+        .filter(|&&i| mentions[i].span.start >= clause_start)
+        .find(is_person)
+        .or_else(|| before.iter().find(is_person))
+        .or(before.first())
         .copied()
         .or(via_pronoun);
-    let object = after.first().copied();
+    // The object: a person named after the trigger; else the one other person of the sentence
+    // (who "the former president" after the trigger most likely is); else what follows.
+    let others: Vec<usize> = here
+        .iter()
+        .copied()
+        .filter(|&i| person(i))
+        .filter(|&i| subject.is_none_or(|s| mentions[s].name != mentions[i].name))
+        .collect();
+    let object = after
+        .iter()
+        .copied()
+        .find(|&i| person(i))
+        .or(if let [only] = others.as_slice() {
+            Some(*only)
+        } else {
+            None
+        })
+        .or(after.first().copied());
     if passive {
         (object, subject)
     } else {
@@ -338,13 +374,20 @@ fn roles(
     }
 }
 
-/// The time expression governing a trigger: the nearest one in its sentence; else the last
-/// one of the sentence before (news often dates a story once and goes on: "In 2017, X
-/// criticised Y. X also criticised Z."); else the publication date.
+/// The time expression governing a trigger: the nearest one in its sentence; else one that
+/// frames the sentence before ("In 2017, X criticised Y. X also criticised Z."): it opens that
+/// sentence, after at most one word; else the publication date. A date inside the previous
+/// sentence's clause ("after the riot of January 6th") governs only that sentence.
 ///
 /// It is computed in the merge, from an article's final time expressions: an undated article's
 /// expressions are resolved again once its date is inferred.
-pub fn governing_time(timexes: &[Timex], si: usize, at: usize) -> EventTime {
+pub fn governing_time(
+    body: &str,
+    sentences: &[Span],
+    timexes: &[Timex],
+    si: usize,
+    at: usize,
+) -> EventTime {
     let in_sentence = timexes
         .iter()
         .enumerate()
@@ -353,12 +396,14 @@ pub fn governing_time(timexes: &[Timex], si: usize, at: usize) -> EventTime {
     if let Some((i, _)) = in_sentence {
         return EventTime::Timex(i);
     }
-    if si > 0 {
-        let prev = timexes
-            .iter()
-            .enumerate()
-            .rfind(|(_, t)| t.sentence + 1 == si);
-        if let Some((i, _)) = prev {
+    if let Some(prev) = si.checked_sub(1).and_then(|p| sentences.get(p)) {
+        let framing = timexes.iter().enumerate().find(|(_, t)| {
+            t.sentence + 1 == si
+                && body
+                    .get(prev.start..t.span.start)
+                    .is_some_and(|lead| lead.split_whitespace().count() <= 1)
+        });
+        if let Some((i, _)) = framing {
             return EventTime::Timex(i);
         }
     }
@@ -407,6 +452,7 @@ pub fn amount_claims(
     body: &str,
     sentences: &[Span],
     mentions: &[Mention],
+    kinds: &[Option<Kind>],
     assets: &Assets,
 ) -> Vec<AmountClaim> {
     let lex = lexicon(assets);
@@ -432,7 +478,12 @@ pub fn amount_claims(
                 .iter()
                 .enumerate()
                 .filter(|(_, m)| m.sentence == si && m.span.end <= abs)
-                .filter(|(_, m)| matches!(m.votes.best(), Kind::Person | Kind::Org))
+                .filter(|(i, _)| {
+                    matches!(
+                        kinds.get(*i).copied().flatten(),
+                        Some(Kind::Person | Kind::Org)
+                    )
+                })
                 .map(|(i, _)| i)
                 .next();
             if let Some(actor) = actor {

@@ -1,5 +1,6 @@
-//! Extraction: one article in, its facts out (sentences, entity mentions, time expressions,
-//! events). A pure function of the article body, its publication date and the assets, so the
+//! Extraction: one article in, its facts out (sentences, entity mentions, time expressions).
+//! Events are found per article too (`events`), but in the merge: who acts on whom depends on
+//! the kinds the corpus gives the entities. A pure function of the article body, its publication date and the assets, so the
 //! corpus is extracted in parallel and nothing here sees another article; linking across
 //! articles is the model's merge.
 
@@ -140,8 +141,6 @@ pub struct Facts {
     pub sentences: Vec<Span>,
     pub mentions: Vec<Mention>,
     pub timexes: Vec<Timex>,
-    pub events: Vec<events::RawEvent>,
-    pub amounts: Vec<events::AmountClaim>,
 }
 
 /// Extracts the facts of one article body.
@@ -149,14 +148,10 @@ pub fn extract(body: &str, published: Option<NaiveDate>, assets: &Assets) -> Fac
     let sentences = sentences::split(body);
     let mentions = entities::find(body, &sentences, assets);
     let timexes = timex::find(body, &sentences, published);
-    let events = events::find(body, &sentences, &mentions, assets);
-    let amounts = events::amount_claims(body, &sentences, &mentions, assets);
     Facts {
         sentences,
         mentions,
         timexes,
-        events,
-        amounts,
     }
 }
 

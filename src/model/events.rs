@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 
 use crate::extract::events::{AmountClaim, EventTime, Modality, RawEvent, family};
 use crate::text::Span;
@@ -21,6 +21,9 @@ use super::{ArticleId, Claim, Conflict, EntityId, Event, EventId, Evidence, Rela
 /// A sentence-level event after linking.
 #[derive(Debug, Clone)]
 pub(super) struct Pending {
+    /// Every entity named in the reporting sentence (places too), sorted: what a coarse-dated
+    /// report can be matched on besides the pair ("at the resort", "with the company").
+    pub context: Vec<EntityId>,
     pub article: ArticleId,
     pub raw: RawEvent,
     pub sentence: Span,
@@ -49,6 +52,84 @@ fn window(w: &When) -> (chrono::NaiveDate, chrono::NaiveDate) {
     }
 }
 
+/// Only a date narrower than this can place two reports on the same occasion by overlap; a
+/// year or a vague range says too little ("in 2024" holds many dinners).
+const MAX_MERGE_SPAN_DAYS: i64 = 31;
+
+/// Whether a report's date is narrow enough to merge by overlap.
+fn narrow(w: &When) -> bool {
+    (w.value.end - w.value.start).num_days() <= MAX_MERGE_SPAN_DAYS
+}
+
+/// Whether two reports (already of one family and one pair) can be of one event:
+/// - narrow dates whose windows overlap;
+/// - a coarse date ("~2024", "this year") whose window overlaps the other's, when both are
+///   coarse and from one article, or the two name a third entity in common (the venue, the
+///   company): a year says too little on its own;
+/// - or the same kind with the same stated coarse date ("In 2017").
+fn compatible(a: &Pending, b: &Pending) -> bool {
+    let (Some(wa), Some(wb)) = (a.when, b.when) else {
+        return false;
+    };
+    let ((sa, ea), (sb, eb)) = (window(&wa), window(&wb));
+    let overlap = sa <= eb && sb <= ea;
+    if narrow(&wa) && narrow(&wb) {
+        return overlap;
+    }
+    // Two vague reports in one article are one occasion; a vague report joins a dated one only
+    // through a third entity in common (a dated report in the same article that names nothing
+    // else is, by its date, another occasion).
+    let both_coarse = !narrow(&wa) && !narrow(&wb);
+    if overlap && ((both_coarse && a.article == b.article) || shares_third(a, b)) {
+        return true;
+    }
+    !wa.inferred && !wb.inferred && wa.value == wb.value && a.raw.kind == b.raw.kind
+}
+
+/// Whether two reports name an entity in common beyond the participants they share.
+fn shares_third(a: &Pending, b: &Pending) -> bool {
+    let shared: Vec<EntityId> = a
+        .participants
+        .iter()
+        .filter(|p| b.participants.contains(p))
+        .copied()
+        .collect();
+    a.context
+        .iter()
+        .any(|e| !shared.contains(e) && b.context.binary_search(e).is_ok())
+}
+
+/// How many earlier reports of the same pair and family a report is compared with: enough for
+/// any real story, and a bound that keeps the merge linear on pathological corpora.
+const MAX_LOOK_BACK: usize = 64;
+
+/// At most this many participants make every pair an interaction; a sentence naming more is a
+/// list, and only its actor and target interact.
+const MAX_ALL_PAIRS: usize = 3;
+
+/// The pairs of entities an event relates.
+pub(super) fn related_pairs(
+    participants: &[EntityId],
+    actor: Option<EntityId>,
+    target: Option<EntityId>,
+) -> Vec<(EntityId, EntityId)> {
+    if participants.len() <= MAX_ALL_PAIRS {
+        return pairs(participants);
+    }
+    let ordered = |a: EntityId, b: EntityId| if a < b { (a, b) } else { (b, a) };
+    match (actor, target) {
+        (Some(a), Some(t)) if a != t => vec![ordered(a, t)],
+        // The target is not named ("praised the former president"): the actor with each of
+        // the others is all the sentence offers.
+        (Some(a), None) => participants
+            .iter()
+            .filter(|&&p| p != a)
+            .map(|&p| ordered(a, p))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The date an event's time resolves to.
 pub(super) fn when_of(
     time: EventTime,
@@ -67,23 +148,53 @@ pub(super) fn when_of(
     }
 }
 
-struct UnionFind(Vec<usize>);
+/// Clusters of reports. Each cluster keeps the intersection of its members' narrow date
+/// windows, and a union that would leave it empty is refused: coarse reports ("~2024") may
+/// join a cluster, but never bridge two occasions whose narrow dates disagree.
+struct Clusters {
+    parent: Vec<usize>,
+    window: Vec<Option<(NaiveDate, NaiveDate)>>,
+}
 
-impl UnionFind {
+impl Clusters {
+    fn new(pending: &[Pending]) -> Clusters {
+        let window = pending
+            .iter()
+            .map(|p| p.when.filter(narrow).map(|w| window(&w)))
+            .collect();
+        Clusters {
+            parent: (0..pending.len()).collect(),
+            window,
+        }
+    }
+
     fn find(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
         }
         i
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    /// Joins the clusters of `a` and `b` when their narrow windows agree; whether they are one.
+    fn try_union(&mut self, a: usize, b: usize) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi] = lo;
+        if ra == rb {
+            return true;
         }
+        let joined = match (self.window[ra], self.window[rb]) {
+            (Some((s1, e1)), Some((s2, e2))) => {
+                if s1.max(s2) > e1.min(e2) {
+                    return false;
+                }
+                Some((s1.max(s2), e1.min(e2)))
+            }
+            (w, None) | (None, w) => w,
+        };
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[hi] = lo;
+        self.window[lo] = joined;
+        true
     }
 }
 
@@ -104,14 +215,14 @@ fn pairs(participants: &[EntityId]) -> Vec<(EntityId, EntityId)> {
 
 /// Clusters the pending events into events, relationships and date conflicts.
 pub(super) fn cluster(pending: Vec<Pending>) -> (Vec<Event>, Vec<Relationship>, Vec<Conflict>) {
-    let mut uf = UnionFind((0..pending.len()).collect());
+    let mut uf = Clusters::new(&pending);
     let mut buckets: HashMap<(&str, EntityId, EntityId), Vec<usize>> = HashMap::new();
     for (i, p) in pending.iter().enumerate() {
         // Statements are too common and too vague to be the same event by pair and date.
         if p.raw.kind == "statement" || p.when.is_none() {
             continue;
         }
-        for (a, b) in pairs(&p.participants) {
+        for (a, b) in related_pairs(&p.participants, p.actor, p.target) {
             buckets
                 .entry((family(&p.raw.kind), a, b))
                 .or_default()
@@ -123,16 +234,18 @@ pub(super) fn cluster(pending: Vec<Pending>) -> (Vec<Event>, Vec<Relationship>, 
     for k in keys {
         let mut members = buckets.remove(&k).unwrap_or_default();
         members.sort_by_key(|&i| (window(&pending[i].when.expect("dated")), i));
-        // Sweep: each event joins the one before it when their windows overlap.
-        let mut reach: Option<(chrono::NaiveDate, usize)> = None;
-        for &i in &members {
-            let (s, e) = window(&pending[i].when.expect("dated"));
-            match reach {
-                Some((end, j)) if s <= end => {
-                    uf.union(i, j);
-                    reach = Some((end.max(e), j));
+        // Sweep in date order: a report joins an earlier one it is compatible with, looking
+        // back only while windows can still overlap (the list is sorted by window start).
+        for (x, &i) in members.iter().enumerate() {
+            let (start, _) = window(&pending[i].when.expect("dated"));
+            for &j in members[..x].iter().rev().take(MAX_LOOK_BACK) {
+                if compatible(&pending[i], &pending[j]) && uf.try_union(i, j) {
+                    break;
                 }
-                _ => reach = Some((e, i)),
+                let (_, end_j) = window(&pending[j].when.expect("dated"));
+                if end_j + Duration::days(MAX_MERGE_SPAN_DAYS * 2) < start {
+                    break;
+                }
             }
         }
     }
@@ -160,7 +273,7 @@ pub(super) fn cluster(pending: Vec<Pending>) -> (Vec<Event>, Vec<Relationship>, 
     }
     let mut rel: BTreeMap<(EntityId, EntityId), Vec<EventId>> = BTreeMap::new();
     for e in &events {
-        for pair in pairs(&e.participants) {
+        for &pair in &e.pairs {
             rel.entry(pair).or_default().push(e.id);
         }
     }
@@ -232,6 +345,12 @@ fn merge_group(pending: &[Pending], members: &[usize], conflicts: &mut Vec<Confl
     }
     let mut participants: Vec<EntityId> = counts.keys().copied().collect();
     participants.sort_by(|a, b| counts[b].cmp(&counts[a]).then(a.cmp(b)));
+    let mut pairs: Vec<(EntityId, EntityId)> = ms
+        .iter()
+        .flat_map(|m| related_pairs(&m.participants, m.actor, m.target))
+        .collect();
+    pairs.sort();
+    pairs.dedup();
     let mut evidence: Vec<Evidence> = ms
         .iter()
         .map(|m| Evidence {
@@ -250,6 +369,7 @@ fn merge_group(pending: &[Pending], members: &[usize], conflicts: &mut Vec<Confl
         actor: most_common(ms.iter().filter_map(|m| m.actor)),
         target: most_common(ms.iter().filter_map(|m| m.target)),
         participants,
+        pairs,
         when: best.when,
         summary: best.raw.summary.clone(),
         evidence,

@@ -124,6 +124,9 @@ pub struct Event {
     pub actor: Option<EntityId>,
     pub target: Option<EntityId>,
     pub participants: Vec<EntityId>,
+    /// The pairs of participants the reports relate (all pairs of a short sentence, actor and
+    /// target of a long one), sorted: what the relationships index.
+    pub pairs: Vec<(EntityId, EntityId)>,
     pub when: Option<When>,
     pub summary: String,
     pub evidence: Vec<Evidence>,
@@ -179,11 +182,11 @@ impl Model {
                 extract::extract(&a.body, published, assets)
             })
             .collect();
-        Self::merge(corpus, facts)
+        Self::merge(corpus, facts, assets)
     }
 
     /// The reduce step: link entities across articles and index everything.
-    pub fn merge(corpus: Corpus, mut facts: Vec<extract::Facts>) -> Model {
+    pub fn merge(corpus: Corpus, mut facts: Vec<extract::Facts>, assets: &Assets) -> Model {
         let Corpus {
             articles: mut raws,
             problems,
@@ -216,7 +219,18 @@ impl Model {
             }
             let link = |mi: usize| linked.assignment[ai][mi];
             let published = raw.published.as_ref().map(|p| p.date);
-            for ev in &f.events {
+            let kinds: Vec<Option<Kind>> = (0..f.mentions.len())
+                .map(|mi| link(mi).map(|e| model.entities[e.index()].kind))
+                .collect();
+            let found = extract::events::find(&raw.body, &f.sentences, &f.mentions, &kinds, assets);
+            let amount_claims = extract::events::amount_claims(
+                &raw.body,
+                &f.sentences,
+                &f.mentions,
+                &kinds,
+                assets,
+            );
+            for ev in &found {
                 let mut participants: Vec<EntityId> = Vec::new();
                 for e in ev.participants.iter().filter_map(|&mi| link(mi)) {
                     if !participants.contains(&e) {
@@ -228,7 +242,17 @@ impl Model {
                 }
                 let actor = ev.actor.and_then(link);
                 let target = ev.target.and_then(link).filter(|t| Some(*t) != actor);
+                let mut context: Vec<EntityId> = f
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.sentence == ev.sentence)
+                    .filter_map(|(mi, _)| link(mi))
+                    .collect();
+                context.sort();
+                context.dedup();
                 pending.push(events::Pending {
+                    context,
                     article,
                     raw: ev.clone(),
                     sentence: f.sentences[ev.sentence],
@@ -236,13 +260,19 @@ impl Model {
                     target,
                     participants,
                     when: events::when_of(
-                        extract::events::governing_time(&f.timexes, ev.sentence, ev.trigger.start),
+                        extract::events::governing_time(
+                            &raw.body,
+                            &f.sentences,
+                            &f.timexes,
+                            ev.sentence,
+                            ev.trigger.start,
+                        ),
                         &f.timexes,
                         published,
                     ),
                 });
             }
-            for claim in &f.amounts {
+            for claim in &amount_claims {
                 if let Some(actor) = link(claim.actor) {
                     let sentence = f.sentences[claim.sentence];
                     amounts.push(events::PendingAmount {
@@ -301,6 +331,14 @@ impl Model {
             .iter()
             .position(|a| a.id() == id)
             .map(|i| ArticleId(i as u32))
+    }
+
+    /// The events that relate `a` and `b`, in time order (empty when none).
+    pub fn pair_events(&self, a: EntityId, b: EntityId) -> &[EventId] {
+        let key = if a < b { (a, b) } else { (b, a) };
+        self.relationships
+            .binary_search_by(|r| (r.a, r.b).cmp(&key))
+            .map_or(&[], |i| &self.relationships[i].events)
     }
 
     /// The publication date of an article, if known or inferred.
