@@ -97,6 +97,7 @@ fn seed_protagonists_are_one_person_each_with_nearly_all_surname_mentions() {
         assert_eq!(e.name, full);
         let total = occurrences(&m, surname);
         let held = mentions_with(&m, e, surname);
+        eprintln!("{full}: {held} of {total} surname mentions");
         assert!(
             held * 10 >= total * 9,
             "{full}: {held} of {total} surname mentions\n{}",

@@ -375,6 +375,64 @@ fn relative_to_publication() {
 }
 
 #[test]
+fn tense_follows_the_clause_of_the_expression() {
+    // Thursday 2024-08-15.
+    check(
+        "2024-08-15",
+        &[
+            (
+                "The measure, first proposed in 2021, takes effect Jan. 1.",
+                "Jan. 1",
+                "2025-01-01",
+            ),
+            (
+                "He said on Saturday that he would impose tariffs starting Feb. 1.",
+                "Saturday",
+                "2024-08-10",
+            ),
+            (
+                "He said on Saturday that he would impose tariffs starting Feb. 1.",
+                "Feb. 1",
+                "2025-02-01",
+            ),
+            (
+                "The ceremony will be held on January 20.",
+                "January 20",
+                "2025-01-20",
+            ),
+            (
+                "The storm made landfall late Wednesday.",
+                "late Wednesday",
+                "2024-08-14",
+            ),
+            (
+                "At the end of the year, the program expires.",
+                "the end of the year",
+                "2024",
+            ),
+            (
+                "By the end of 2025, the plant will close.",
+                "the end of 2025",
+                "2025",
+            ),
+            (
+                "Crowds gathered on the Fourth of July.",
+                "the Fourth of July",
+                "2024-07-04",
+            ),
+        ],
+    );
+    // Any such day is not a date.
+    assert!(
+        tx(
+            "Christmas falls on a Wednesday. The group meets every Monday.",
+            "2024-08-15"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
 fn chained_to_the_date_just_mentioned() {
     check(
         "2025-07-25",

@@ -106,6 +106,7 @@ pub fn scan(body: &str, sentences: &[Span]) -> Vec<Raw> {
     let mut out = Vec::new();
     let mut toks = Vec::new();
     let mut cues = Vec::new();
+    let mut clauses = Vec::new();
     for (si, sentence) in sentences.iter().enumerate() {
         let text = sentence.of(body);
         if text.is_empty() {
@@ -114,6 +115,7 @@ pub fn scan(body: &str, sentences: &[Span]) -> Vec<Raw> {
         tokenize(text, &mut toks);
         let s = Sent { text, toks: &toks };
         tense_cues(&s, &mut cues);
+        clause_numbers(&s, &mut clauses);
         let mut i = 0;
         while i < toks.len() {
             match match_at(&s, i) {
@@ -124,7 +126,7 @@ pub fn scan(body: &str, sentences: &[Span]) -> Vec<Raw> {
                             sentence.start + toks[hit.end - 1].end,
                         ),
                         expr: hit.expr,
-                        tense: tense_at(&cues, hit.first, hit.end),
+                        tense: tense_at(&cues, &clauses, hit.first, hit.end),
                         sentence: si,
                     });
                     i = hit.end;
@@ -917,6 +919,10 @@ fn match_weekday(s: &Sent, i: usize, shift: Shift, first: usize) -> Option<Hit> 
     if !s.capitalised(i) {
         return None;
     }
+    // "on a Wednesday", "every Monday": any such day, not a date.
+    if i > 0 && s.is_any(i - 1, &["a", "every", "each", "any"]) {
+        return None;
+    }
     let Some(day) = weekday_word(w) else {
         // "Fri., Dec. 20": an abbreviated weekday only before a full date.
         let short = w.len() <= 5 && crate::time::weekday_from_name(w).is_some();
@@ -1297,7 +1303,10 @@ fn match_trigger(s: &Sent, i: usize, w: &str) -> Option<Hit> {
                 let h = match_at(s, j)?;
                 if !matches!(
                     h.expr,
-                    Expr::Relative { .. } | Expr::Season { .. } | Expr::Absolute(_)
+                    Expr::Relative { .. }
+                        | Expr::Season { .. }
+                        | Expr::Absolute(_)
+                        | Expr::Weekday { .. }
                 ) {
                     return None;
                 }
@@ -1402,6 +1411,28 @@ fn match_trigger(s: &Sent, i: usize, w: &str) -> Option<Hit> {
                 },
             })
         }
+        "end" | "beginning" | "start" | "middle" => {
+            // "the end of the year", "the beginning of March", "the end of 2025".
+            if !(i > 0 && s.is(i - 1, "the") && s.is(i + 1, "of")) {
+                return None;
+            }
+            let j = i + 2;
+            if s.is(j, "the") {
+                let unit = s
+                    .word(j + 1)
+                    .filter(|w| !is_plural(w))
+                    .and_then(unit_word)?;
+                if !matches!(unit, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter) {
+                    return None;
+                }
+                return hit(i - 1, j + 2, Expr::Relative { unit, n: 0 });
+            }
+            let h = match_at(s, j)?;
+            if h.first != j || matches!(h.expr, Expr::Chained { .. } | Expr::Vague { .. }) {
+                return None;
+            }
+            Some(Hit { first: i - 1, ..h })
+        }
         "recent" => {
             let unit = s.word(i + 1).filter(|w| is_plural(w)).and_then(unit_word)?;
             hit(
@@ -1439,6 +1470,24 @@ fn match_trigger(s: &Sent, i: usize, w: &str) -> Option<Hit> {
             })
         }
         "spring" | "summer" | "autumn" | "fall" | "winter" => match_season(s, i, Shift::None, i),
+        "first" | "second" | "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth"
+        | "ninth" | "tenth"
+            if s.is(i + 1, "of")
+                && s.capitalised(i + 2)
+                && s.word(i + 2)
+                    .and_then(month_word)
+                    .is_some_and(|(_, abbrev)| !abbrev) =>
+        {
+            let day = [
+                "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                "ninth", "tenth",
+            ]
+            .iter()
+            .position(|x| *x == lw)? as u32
+                + 1;
+            let (month, _) = month_word(s.word(i + 2)?)?;
+            hit(with_the(i), i + 3, Expr::MonthDay { month, day })
+        }
         "first" | "second" | "third" | "fourth" | "final" => {
             // "the third quarter", "the second-quarter", "the first quarter of 2024".
             let j = if s.is_punct(i + 1, '-') { i + 2 } else { i + 1 };
@@ -1742,7 +1791,11 @@ fn tense_cues(s: &Sent, out: &mut Vec<(usize, Tense)>) {
             "set" | "expected" | "going" | "plans" | "plan" | "planning" | "aims" | "intends"
             | "poised" | "due" | "hopes" => next_to,
             "ahead" => s.is(i + 1, "of"),
-            "next" | "tomorrow" | "coming" => true,
+            "next" | "tomorrow" | "coming" | "would" | "starting" | "effective" => true,
+            // Present-tense verbs of schedules: "takes effect Jan. 1", "opens Monday".
+            "takes" | "begins" | "starts" | "opens" | "expires" | "resumes" | "reopens"
+            | "returns" | "arrives" | "launches" | "premieres" | "airs" | "convenes"
+            | "reconvenes" | "kicks" | "debuts" => true,
             // "is meeting on Thursday": the present progressive of a plan.
             "is" | "are" | "am" => {
                 let j = if s.is(i + 1, "not") { i + 2 } else { i + 1 };
@@ -1794,10 +1847,36 @@ fn tense_cues(s: &Sent, out: &mut Vec<(usize, Tense)>) {
     }
 }
 
+/// The clause number of each token: how many clause boundaries (punctuation that sets off a
+/// clause, and words that open one) come before it.
+fn clause_numbers(s: &Sent, out: &mut Vec<u32>) {
+    out.clear();
+    let mut n = 0;
+    for (i, t) in s.toks.iter().enumerate() {
+        let boundary = match t.kind {
+            K::Punct => matches!(
+                s.punct(i),
+                Some(',' | ';' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”')
+            ),
+            K::Word => s.is_any(
+                i,
+                &[
+                    "that", "which", "who", "but", "because", "although", "while", "whereas",
+                ],
+            ),
+            K::Num => false,
+        };
+        n += u32::from(boundary);
+        out.push(n);
+    }
+}
+
 /// The tense of the cue nearest to tokens `first..end` (cues inside the span count, as in
-/// "two days ago").
-fn tense_at(cues: &[(usize, Tense)], first: usize, end: usize) -> Tense {
+/// "two days ago"). A cue in another clause counts as much farther: in "said on Saturday that
+/// he would", the Saturday is the saying's.
+fn tense_at(cues: &[(usize, Tense)], clauses: &[u32], first: usize, end: usize) -> Tense {
     let mut best = (usize::MAX, Tense::Unknown);
+    let clause = clauses.get(first).copied().unwrap_or(0);
     for &(at, t) in cues {
         let d = if at < first {
             first - at
@@ -1806,6 +1885,8 @@ fn tense_at(cues: &[(usize, Tense)], first: usize, end: usize) -> Tense {
         } else {
             0
         };
+        let crossed = clauses.get(at).copied().unwrap_or(0).abs_diff(clause) as usize;
+        let d = d + 10 * crossed;
         if d < best.0 {
             best = (d, t);
         }

@@ -299,7 +299,13 @@ fn is_contraction(t: &Tok<'_>) -> bool {
 
 fn is_name_word(sent: &Sent<'_>, i: usize) -> bool {
     let t = &sent.toks[i];
-    t.is_cap() && !is_contraction(t)
+    t.is_cap() && !is_contraction(t) && !is_party_label(t.text)
+}
+
+/// "R-Texas", "D-Calif.": a lawmaker's party and state, not a name.
+fn is_party_label(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
 
 /// Whether "of"/"for" after `words` continues the name ("Ministry of Defence", "Bank of
@@ -353,7 +359,7 @@ fn candidates(body: &str, sent: &Sent<'_>, assets: &Assets, out: &mut Vec<Cand>)
         // "Board of Control for Cricket".
         let mut joined_of = false;
         loop {
-            if j > i && toks[j - 1].poss {
+            if j > i && (toks[j - 1].poss || toks[j - 1].affix.is_some()) {
                 break;
             }
             if j >= n {

@@ -23,6 +23,9 @@ pub(crate) struct Tok<'a> {
     pub text: &'a str,
     pub kind: TokKind,
     pub poss: bool,
+    /// A lower-case compound suffix cut off the word: "based" in "Paris-based", "backed" in
+    /// "Kremlin-backed". Like a possessive, it ends a name.
+    pub affix: Option<&'a str>,
 }
 
 impl Tok<'_> {
@@ -94,6 +97,35 @@ fn is_inner(c: char) -> bool {
 /// organisation suffixes.
 const KEEP_PERIOD: &[&str] = &["jr", "sr", "st", "mt", "ft", "vs", "no"];
 
+/// Compound suffixes after a name: "Paris-based", "Kremlin-backed", "Trump-era".
+const AFFIXES: &[&str] = &[
+    "based",
+    "born",
+    "headquartered",
+    "led",
+    "backed",
+    "owned",
+    "funded",
+    "run",
+    "controlled",
+    "linked",
+    "affiliated",
+    "allied",
+    "aligned",
+    "style",
+    "era",
+    "made",
+    "bred",
+    "raised",
+    "focused",
+    "related",
+    "friendly",
+    "inspired",
+    "sponsored",
+    "appointed",
+    "dominated",
+];
+
 /// The tokens of `body[start..end]`, in order.
 pub(crate) fn tokenize<'a>(
     body: &'a str,
@@ -116,6 +148,7 @@ pub(crate) fn tokenize<'a>(
                 text: &s[i..i + c.len_utf8()],
                 kind: TokKind::Punct(c),
                 poss: false,
+                affix: None,
             });
             continue;
         }
@@ -138,7 +171,10 @@ pub(crate) fn tokenize<'a>(
         let mut w_end = j;
         let word = &s[i..j];
         let next = s[j..].chars().next();
-        if next == Some('.') && keeps_period(word, assets) {
+        // An initial keeps its period unless the period ends the sentence ("posted on X.").
+        let last_in_sentence = s[j..].chars().nth(1).is_none();
+        let initial = word.chars().count() == 1;
+        if next == Some('.') && keeps_period(word, assets) && !(initial && last_in_sentence) {
             w_end = j + 1;
             it.next();
         }
@@ -149,6 +185,7 @@ pub(crate) fn tokenize<'a>(
             text: &s[i..w_end],
             kind: TokKind::Word,
             poss: false,
+            affix: None,
         };
         // Possessives: "Smith's", "Jones’s", and a bare apostrophe after s ("Jones'").
         let t = tok.text;
@@ -169,6 +206,16 @@ pub(crate) fn tokenize<'a>(
                 tok.poss = true;
                 it.next();
             }
+        }
+        // "Paris-based", "Kremlin-backed": the name is the part before the suffix.
+        if !tok.poss
+            && let Some((head, suffix)) = tok.text.rsplit_once('-')
+            && AFFIXES.contains(&suffix)
+            && !head.is_empty()
+        {
+            tok.end = tok.start + head.len();
+            tok.text = head;
+            tok.affix = Some(suffix);
         }
         out.push(tok);
     }

@@ -91,9 +91,21 @@ pub(super) fn name(
     }
     // Personal names: a given name first ("Jeff", "Kamala"), a surname last.
     let given_first = n >= 2 && !upper && assets.given_names.contains(first) && !org_cue;
-    if given_first && place < 1.5 {
-        v.add(Kind::Person, 1.0);
-        if assets.surnames.contains(&last.replace(['\'', '’'], "")) {
+    let surname_last = assets.surnames.contains(&last.replace(['\'', '’'], ""));
+    // "Santa Clara" is a city before it is a woman; "Meta Platforms" (a rare given name
+    // before an ordinary word) is more likely a company.
+    if given_first && place < 0.5 {
+        let ordinary = assets.common_words.contains(last)
+            || last
+                .strip_suffix('s')
+                .is_some_and(|l| assets.common_words.contains(l));
+        if surname_last || !ordinary {
+            v.add(Kind::Person, 1.0);
+        } else {
+            v.add(Kind::Person, 0.2);
+            v.add(Kind::Org, 0.25);
+        }
+        if surname_last {
             v.add(Kind::Person, 0.5);
         }
     } else if n >= 2 && toks[a].is_initial() && !org_cue {
@@ -113,6 +125,10 @@ pub(super) fn name(
     // are surnames.
     if n == 1 && !upper && is_camel(toks[a].text) {
         v.add(Kind::Org, 0.5);
+    }
+    // Model numbers: "G700", "MI400", "F-35".
+    if (a..b).any(|k| toks[k].is_word() && toks[k].text.chars().any(|c| c.is_ascii_digit())) {
+        v.add(Kind::Other, 0.4);
     }
     if v.total() == 0.0 {
         // No evidence at all: two or three rare capitalised words are most often a person
@@ -208,6 +224,45 @@ const SAY: &[&str] = &[
     "wants",
 ];
 
+/// People who work at an organisation ("analysts at X").
+const WORKERS: &[&str] = &[
+    "analysts",
+    "analyst",
+    "economists",
+    "economist",
+    "researchers",
+    "researcher",
+    "scientists",
+    "scientist",
+    "engineers",
+    "engineer",
+    "executives",
+    "executive",
+    "employees",
+    "employee",
+    "staff",
+    "workers",
+    "strategists",
+    "strategist",
+    "officials",
+    "official",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "lawyers",
+    "bankers",
+    "traders",
+    "professor",
+    "professors",
+    "students",
+    "student",
+    "doctors",
+    "investors",
+    "managers",
+    "experts",
+    "colleagues",
+];
+
 /// Prepositions before a place.
 const IN: &[&str] = &[
     "in",
@@ -258,7 +313,10 @@ pub(super) fn context(
     let mut roles: Vec<Cand> = Vec::new();
     for ci in first..end {
         let (a, b) = (cands[ci].a, cands[ci].b);
-        let poss = toks[b - 1].poss;
+        let poss = toks[b - 1].poss || toks[b - 1].affix.is_some();
+        if matches!(toks[b - 1].affix, Some("based" | "born" | "headquartered")) {
+            cands[ci].votes.add(Kind::Place, 1.0);
+        }
         // "X CEO Y", "X founder Y", "Acme's founder": a role after the name.
         if let Some(t) = sent.titles.get(b).and_then(Option::as_ref) {
             let tb = b + t.len;
@@ -351,7 +409,15 @@ pub(super) fn context(
             if IN.contains(&w) {
                 cands[ci].votes.add(Kind::Place, 0.6);
             } else if w == "at" {
-                cands[ci].votes.add(Kind::Place, 0.3);
+                // "analysts at X", "a spokesperson at X": people work at organisations.
+                let staff = p >= 2
+                    && toks[p - 2].is_word()
+                    && WORKERS.contains(&sent.lower[p - 2].as_str());
+                if staff {
+                    cands[ci].votes.add(Kind::Org, 1.5);
+                } else {
+                    cands[ci].votes.add(Kind::Place, 0.3);
+                }
             } else if matches!(w, "to" | "from" | "visited" | "visit" | "into") {
                 cands[ci].votes.add(Kind::Place, 0.15);
             }
@@ -443,7 +509,7 @@ pub(super) fn context(
                 .filter(|c| c.is_alphabetic())
                 .map(fold)
                 .collect();
-            if let Some(k) = acronym_start(sent, a - 1, &letters) {
+            if let Some(k) = acronym_start(sent, a - 1, &letters, assets) {
                 if let Some(y) = cover(body, sent, cands, first, end, k, a - 1) {
                     cands[ci].same_as = Some(y);
                     cands[ci].weak = false;
@@ -496,14 +562,30 @@ const NAME_INNER: &[&str] = &[
 
 /// The first token of the shortest span before `paren` whose capitalised words spell the
 /// acronym by their initials (all-caps words by all their letters).
-fn acronym_start(sent: &Sent<'_>, paren: usize, letters: &[char]) -> Option<usize> {
+fn acronym_start(
+    sent: &Sent<'_>,
+    paren: usize,
+    letters: &[char],
+    assets: &Assets,
+) -> Option<usize> {
     // (letters the word must give, letters it may give)
     let mut words: Vec<(Vec<char>, bool)> = Vec::new();
     let mut k = paren;
     while k > 0 && words.len() < 12 {
         k -= 1;
         let t = &sent.toks[k];
-        if t.is_punct('&') || t.is_punct('-') {
+        if t.is_punct('&') || t.is_punct('-') || t.is_punct(',') {
+            continue;
+        }
+        // A legal form may or may not lend a letter ("Acme Holdings Inc. (AHI)").
+        if t.is_word()
+            && words.is_empty()
+            && assets
+                .org_cues
+                .get(&sent.lower[k])
+                .is_some_and(|c| c.position == CuePosition::Suffix)
+        {
+            words.push((t.text.chars().next().map(fold).into_iter().collect(), false));
             continue;
         }
         if !t.is_word() {
