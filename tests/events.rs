@@ -1,0 +1,298 @@
+//! Relationship events: the seeds' arcs, one event per real-world event, conflicts, and
+//! passages the tests write themselves for each kind, for modality and for merging.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use storyline::cli::{build_model, source};
+use storyline::model::{EntityId, Event, Modality, Model};
+
+fn seeds() -> Model {
+    build_model(&source(&[])).unwrap()
+}
+
+fn corpus(files: &[(&str, &str)]) -> Model {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    build_model(&source(&[dir.path().to_path_buf()])).unwrap()
+}
+
+fn entity(m: &Model, name: &str) -> EntityId {
+    m.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name:?}"))
+        .id
+}
+
+fn pair<'a>(m: &'a Model, a: &str, b: &str) -> Vec<&'a Event> {
+    m.pair_events(entity(m, a), entity(m, b))
+        .iter()
+        .map(|&e| m.event(e))
+        .collect()
+}
+
+fn day(y: i32, mo: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, mo, d).unwrap()
+}
+
+/// The first event of one of `kinds` whose date span contains `on`.
+fn find<'a>(events: &[&'a Event], kinds: &[&str], on: NaiveDate) -> Option<&'a Event> {
+    events
+        .iter()
+        .copied()
+        .find(|e| kinds.contains(&e.kind.as_str()) && e.when.is_some_and(|w| w.value.contains(on)))
+}
+
+#[test]
+fn trump_and_bezos_from_feud_to_white_house_meeting() {
+    let m = seeds();
+    let events = pair(&m, "Donald Trump", "Jeff Bezos");
+    let criticism =
+        find(&events, &["criticism", "insult"], day(2017, 6, 1)).expect("criticism in 2017");
+    let praise = find(&events, &["praise"], day(2024, 7, 15)).expect("praise in July 2024");
+    let dinner =
+        find(&events, &["dinner", "meeting"], day(2024, 12, 18)).expect("the December 2024 dinner");
+    let inauguration = find(&events, &["meeting", "donation"], day(2025, 1, 20))
+        .expect("the January 2025 inauguration");
+    let april = find(&events, &["praise"], day(2025, 4, 15)).expect("praise in April 2025");
+    let july = find(&events, &["meeting", "visit"], day(2025, 7, 16))
+        .expect("the July 2025 White House meeting");
+    let order: Vec<usize> = [criticism, praise, dinner, inauguration, april, july]
+        .iter()
+        .map(|e| events.iter().position(|x| x.id == e.id).unwrap())
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted, "the timeline is in time order");
+    assert!(criticism.tone < 0.0);
+    for e in [praise, dinner, inauguration, april, july] {
+        assert!(e.tone > 0.0, "{} {}", e.kind, e.summary);
+    }
+    assert!(
+        july.evidence.len() >= 2,
+        "the meeting is reported more than once in its article"
+    );
+    // Hostile before 2024, cooperative after: the mean tone of dated events on each side.
+    let mean = |f: &dyn Fn(NaiveDate) -> bool| {
+        let t: Vec<f32> = events
+            .iter()
+            .filter(|e| e.when.is_some_and(|w| f(w.value.start)))
+            .map(|e| e.tone)
+            .collect();
+        t.iter().sum::<f32>() / t.len() as f32
+    };
+    assert!(mean(&|d| d < day(2024, 1, 1)) < 0.0);
+    assert!(mean(&|d| d >= day(2024, 7, 1)) > 0.0);
+}
+
+#[test]
+fn trump_and_zuckerberg_from_ban_and_threat_to_dinner_and_donation() {
+    let m = seeds();
+    let events = pair(&m, "Donald Trump", "Mark Zuckerberg");
+    let has = |kinds: &[&str], sign: f32| {
+        events
+            .iter()
+            .any(|e| kinds.contains(&e.kind.as_str()) && e.tone * sign > 0.0)
+    };
+    assert!(
+        has(&["ban", "suspension"], -1.0),
+        "the ban after the Capitol riot"
+    );
+    assert!(
+        find(&events, &["criticism", "threat"], day(2024, 8, 15)).is_some_and(|e| e.tone < 0.0),
+        "the August 2024 prison threat"
+    );
+    assert!(
+        find(&events, &["praise"], day(2024, 7, 15)).is_some(),
+        "July 2024 praise"
+    );
+    assert!(
+        find(
+            &events,
+            &["reconciliation", "praise", "meeting"],
+            day(2024, 10, 15)
+        )
+        .is_some_and(|e| e.tone > 0.0),
+        "October 2024 warmth"
+    );
+    assert!(
+        has(&["donation", "support"], 1.0),
+        "the inauguration donation"
+    );
+}
+
+#[test]
+fn the_mar_a_lago_dinner_is_one_event_with_three_sources() {
+    let m = seeds();
+    let events = pair(&m, "Donald Trump", "Mark Zuckerberg");
+    let dinners: Vec<&&Event> = events
+        .iter()
+        .filter(|e| e.kind == "dinner")
+        .filter(|e| {
+            e.evidence.iter().any(|v| {
+                v.span
+                    .of(m.article(v.article).body())
+                    .contains("Mar-a-Lago")
+            })
+        })
+        .collect();
+    assert_eq!(
+        dinners.len(),
+        1,
+        "{:#?}",
+        dinners.iter().map(|e| &e.summary).collect::<Vec<_>>()
+    );
+    let articles: BTreeSet<_> = dinners[0]
+        .evidence
+        .iter()
+        .map(|v| m.article(v.article).id())
+        .collect();
+    assert!(articles.len() >= 3, "{articles:?}");
+}
+
+#[test]
+fn the_campaign_support_amounts_conflict() {
+    let m = seeds();
+    let musk = entity(&m, "Elon Musk");
+    let c = m
+        .conflicts
+        .iter()
+        .find(|c| c.entity == musk)
+        .expect("a conflict about Musk");
+    let values: BTreeSet<&str> = c.claims.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(values, BTreeSet::from(["$100 million", "$250 million"]));
+    let articles: BTreeSet<_> = c.claims.iter().map(|c| c.article).collect();
+    assert_eq!(articles.len(), 2, "each claim with its own source");
+}
+
+/// One sentence per kind, between people the tests invent.
+#[test]
+fn each_kind_from_a_passage_of_our_own() {
+    let cases = [
+        ("Maria Lopez met Carlos Ruiz in Madrid.", "meeting", 1.0),
+        (
+            "Maria Lopez dined with Carlos Ruiz at a restaurant.",
+            "dinner",
+            1.0,
+        ),
+        ("Maria Lopez visited Carlos Ruiz at his home.", "visit", 1.0),
+        ("Maria Lopez donated money to Carlos Ruiz.", "donation", 1.0),
+        (
+            "Maria Lopez endorsed Carlos Ruiz for mayor.",
+            "endorsement",
+            1.0,
+        ),
+        ("Maria Lopez praised Carlos Ruiz.", "praise", 1.0),
+        ("Maria Lopez criticized Carlos Ruiz.", "criticism", -1.0),
+        ("Maria Lopez threatened Carlos Ruiz.", "threat", -1.0),
+        ("Maria Lopez sued Carlos Ruiz.", "lawsuit", -1.0),
+        (
+            "Maria Lopez appointed Carlos Ruiz as her deputy.",
+            "appointment",
+            1.0,
+        ),
+    ];
+    for (i, (text, kind, sign)) in cases.iter().enumerate() {
+        let doc = format!("---\ndate: 2023-03-0{}\n---\n{text}", i % 9 + 1);
+        let m = corpus(&[("a.txt", &doc)]);
+        let events = pair(&m, "Maria Lopez", "Carlos Ruiz");
+        let e = events.iter().find(|e| e.kind == *kind).unwrap_or_else(|| {
+            panic!(
+                "{text:?}: no {kind}, got {:?}",
+                events.iter().map(|e| &e.kind).collect::<Vec<_>>()
+            )
+        });
+        assert!(e.tone * sign > 0.0, "{text:?}: tone {}", e.tone);
+        assert_eq!(e.actor, Some(entity(&m, "Maria Lopez")), "{text:?}");
+        assert_eq!(e.target, Some(entity(&m, "Carlos Ruiz")), "{text:?}");
+        assert_eq!(e.modality, Modality::Asserted);
+        assert!(
+            e.when.unwrap().inferred,
+            "{text:?}: undated events take the publication date, marked"
+        );
+    }
+}
+
+#[test]
+fn negation_plans_and_hypotheticals_are_not_plain_facts() {
+    let m = corpus(&[(
+        "a.txt",
+        "---\ndate: 2023-05-10\n---\nMaria Lopez did not endorse Carlos Ruiz.\n\nAna Silva is set to meet Pedro Gomez on Friday.\n\nJuan Perez could sue Elena Torres.",
+    )]);
+    let neg = pair(&m, "Maria Lopez", "Carlos Ruiz");
+    assert_eq!(neg[0].modality, Modality::Negated);
+    assert_eq!(
+        neg[0].tone, 0.0,
+        "a negated endorsement is not an endorsement"
+    );
+    let planned = pair(&m, "Ana Silva", "Pedro Gomez");
+    assert_eq!(planned[0].modality, Modality::Planned);
+    assert_eq!(
+        planned[0].when.unwrap().value.start,
+        day(2023, 5, 12),
+        "the Friday ahead"
+    );
+    let hypothetical = pair(&m, "Juan Perez", "Elena Torres");
+    assert_eq!(hypothetical[0].modality, Modality::Hypothetical);
+}
+
+#[test]
+fn words_change_the_tone() {
+    let m = corpus(&[(
+        "a.txt",
+        "---\ndate: 2023-05-10\n---\nMaria Lopez criticized Carlos Ruiz.\n\nAna Silva harshly criticized Pedro Gomez.",
+    )]);
+    let mild = pair(&m, "Maria Lopez", "Carlos Ruiz")[0].tone;
+    let harsh = pair(&m, "Ana Silva", "Pedro Gomez")[0].tone;
+    assert!(harsh < mild && mild < 0.0, "{harsh} < {mild} < 0");
+}
+
+#[test]
+fn the_same_meeting_in_two_articles_is_one_event_and_another_date_is_another() {
+    let m = corpus(&[
+        (
+            "a.txt",
+            "---\ndate: 2023-05-10\n---\nMaria Lopez met Carlos Ruiz in Lisbon on May 8, 2023.",
+        ),
+        (
+            "b.txt",
+            "---\ndate: 2023-05-11\n---\nCarlos Ruiz held talks with Maria Lopez on Monday in Lisbon.",
+        ),
+        (
+            "c.txt",
+            "---\ndate: 2023-09-20\n---\nMaria Lopez met Carlos Ruiz again on September 18, 2023.",
+        ),
+    ]);
+    let events = pair(&m, "Maria Lopez", "Carlos Ruiz");
+    let may: Vec<&&Event> = events
+        .iter()
+        .filter(|e| e.when.is_some_and(|w| w.value.contains(day(2023, 5, 8))))
+        .collect();
+    assert_eq!(may.len(), 1, "{events:#?}");
+    assert_eq!(may[0].evidence.len(), 2, "both articles are its sources");
+    assert!(
+        find(&events, &["meeting"], day(2023, 9, 18)).is_some(),
+        "the September meeting stays apart"
+    );
+}
+
+#[test]
+fn the_timeline_command_prints_the_pair_in_time_order() {
+    let mut out = Vec::new();
+    storyline::cli::timeline(&["Trump".into(), "Bezos".into()], &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("Donald Trump ↔ Jeff Bezos"));
+    let dates: Vec<String> = lines
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|d| d.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) || d.starts_with('~'))
+        .map(|d| d.trim_start_matches('~').chars().take(4).collect())
+        .collect();
+    assert!(dates.len() >= 6, "{text}");
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "{text}");
+}
