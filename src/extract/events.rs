@@ -410,13 +410,13 @@ pub fn governing_time(
     EventTime::Published
 }
 
-/// The sentence from the actor on (or from its start), cut to about 90 columns at a word.
+/// The sentence from the actor on (or from its start), cut at 200 columns; views cut it to fit.
 fn summary(body: &str, sentence: &Span, actor_start: Option<usize>) -> String {
     let from = actor_start
         .filter(|&a| a >= sentence.start && a < sentence.end)
         .unwrap_or(sentence.start);
     let text = crate::text::squash_whitespace(&body[from..sentence.end]);
-    crate::text::truncate_to_width(&text, 90)
+    crate::text::truncate_to_width(&text, 200)
 }
 
 /// Kinds that name the same real-world event when other things agree: a dinner, a visit and
