@@ -240,6 +240,14 @@ fn resolve_chained(expr: Expr, a: &DateValue) -> Option<DateValue> {
                 let m = add_months(d, 3 * n)?;
                 DateValue::quarter(m.year(), m.month0() / 3 + 1)
             }
+            // "a year earlier" after a quarter or a month is that quarter or month.
+            Unit::Year if exact && matches!(a.precision, Precision::Quarter | Precision::Month) => {
+                let m = add_months(d, 12 * n)?;
+                match a.precision {
+                    Precision::Quarter => DateValue::quarter(m.year(), m.month0() / 3 + 1),
+                    _ => DateValue::month(m.year(), m.month()),
+                }
+            }
             Unit::Year => DateValue::year(d.year() + n),
             Unit::Decade => DateValue::decade(d.year() + 10 * n),
         },
@@ -1258,8 +1266,11 @@ fn match_weekday(s: &Sent, i: usize, shift: Shift, first: usize) -> Option<Hit> 
     if !s.capitalised(i) {
         return None;
     }
-    // "on a Wednesday", "every Monday": any such day, not a date.
+    // "on a Wednesday", "every Monday": any such day, not a date; "the Sunday Times": a name.
     if i > 0 && s.is_any(i - 1, &["a", "every", "each", "any"]) {
+        return None;
+    }
+    if i > 0 && s.is(i - 1, "the") && s.capitalised(i + 1) {
         return None;
     }
     let Some(day) = weekday_word(w) else {
