@@ -467,6 +467,11 @@ fn chained_to_the_date_just_mentioned() {
                 "A week later",
                 "2020-06-17",
             ),
+            (
+                "Profit rose in the second quarter, up from $2 billion a year earlier.",
+                "a year earlier",
+                "2024-Q2",
+            ),
         ],
     );
     // Nothing to chain to: nothing made up.
@@ -581,6 +586,7 @@ fn words_that_only_look_like_dates() {
         "He flew to Mar-a-Lago.",
         "She sat down with him.",
         "He read the Sun every day.",
+        "He writes for the Sunday Times.",
         "The fall of the regime was swift.",
         "A spring in his step.",
         "The day after the election was calm.",

@@ -44,12 +44,19 @@ fn key_of(raw: &Raw, head: Option<u64>) -> Option<Key> {
     }
 }
 
-/// A dated expression of some article, with its sentence's content words.
-struct Fact {
-    article: usize,
-    value: DateValue,
-    words: Vec<u64>,
+/// The dated expressions of the corpus for one key, with an inverted index from the content
+/// words of their sentences.
+#[derive(Default)]
+struct KeyFacts {
+    /// (article, value) of each fact.
+    facts: Vec<(usize, DateValue)>,
+    /// Content word to the facts whose sentence has it.
+    postings: HashMap<u64, Vec<u32>>,
 }
+
+/// A word shared with more facts than this says nothing about which fact is the same one,
+/// and following it would make matching quadratic in the corpus: it is skipped.
+const MAX_POSTING: usize = 256;
 
 /// Infers the publication date of every article that has none, and re-resolves its time
 /// expressions against it. Articles keep `None` when nothing supports a date.
@@ -68,7 +75,7 @@ pub(crate) fn infer(articles: &mut [RawArticle], facts: &mut [Facts]) {
     for _round in 0..2 {
         let wanted = wanted_keys(articles, &undated, &scans);
         let index = build_index(articles, facts, &wanted);
-        let mut dated_now = Vec::new();
+        let mut dated_now = 0;
         for &u in &undated {
             let body = &articles[u].body;
             let raws = &scans[&u];
@@ -87,12 +94,12 @@ pub(crate) fn infer(articles: &mut [RawArticle], facts: &mut [Facts]) {
                 inferred: true,
                 basis: inf.basis,
             });
-            dated_now.push(u);
+            dated_now += 1;
         }
-        if dated_now.is_empty() {
+        if dated_now == 0 {
             break;
         }
-        undated.retain(|u| !dated_now.contains(u));
+        undated.retain(|&u| articles[u].published.is_none());
         if undated.is_empty() {
             break;
         }
@@ -123,8 +130,8 @@ fn build_index(
     articles: &[RawArticle],
     facts: &[Facts],
     wanted: &HashSet<Key>,
-) -> HashMap<Key, Vec<Fact>> {
-    let mut index: HashMap<Key, Vec<Fact>> = HashMap::new();
+) -> HashMap<Key, KeyFacts> {
+    let mut index: HashMap<Key, KeyFacts> = HashMap::new();
     if wanted.is_empty() {
         return index;
     }
@@ -147,16 +154,20 @@ fn build_index(
                     keys.push(Key::Year(h));
                 }
             }
+            let mut words: Option<Vec<u64>> = None;
             for k in keys {
                 if !wanted.contains(&k) {
                     continue;
                 }
-                let sentence = f.sentences.get(t.sentence).map_or("", |s| s.of(&a.body));
-                index.entry(k).or_default().push(Fact {
-                    article: ai,
-                    value: v,
-                    words: content_words(sentence),
+                let words = words.get_or_insert_with(|| {
+                    content_words(f.sentences.get(t.sentence).map_or("", |s| s.of(&a.body)))
                 });
+                let entry = index.entry(k).or_default();
+                let id = entry.facts.len() as u32;
+                entry.facts.push((ai, v));
+                for w in words.iter() {
+                    entry.postings.entry(*w).or_default().push(id);
+                }
             }
         }
     }
@@ -168,31 +179,42 @@ fn build_index(
 fn lend(
     articles: &[RawArticle],
     facts: &[Facts],
-    index: &HashMap<Key, Vec<Fact>>,
+    index: &HashMap<Key, KeyFacts>,
     u: usize,
     raw: &Raw,
 ) -> Option<Lent> {
     let body = &articles[u].body;
     let key = key_of(raw, head_after(body, raw.span.end))?;
-    let cands = index.get(&key)?;
+    let kf = index.get(&key)?;
     let own = facts[u]
         .sentences
         .get(raw.sentence)
         .map_or(Vec::new(), |s| content_words(s.of(body)));
+    // Shared words per fact, through the postings of the sentence's words.
+    let mut shared: HashMap<u32, usize> = HashMap::new();
+    for w in &own {
+        if let Some(p) = kf.postings.get(w).filter(|p| p.len() <= MAX_POSTING) {
+            for &id in p {
+                *shared.entry(id).or_default() += 1;
+            }
+        }
+    }
+    let mut matched: Vec<(u32, usize)> = shared.into_iter().filter(|&(_, n)| n >= 2).collect();
+    matched.sort_unstable();
     // Votes per value, as the raw would read it (a day's month for "In January").
     let mut votes: Vec<(DateValue, usize, usize)> = Vec::new();
-    for f in cands.iter().filter(|f| f.article != u) {
-        let shared = shared(&own, &f.words);
-        if shared < 2 {
+    for (id, shared) in matched {
+        let (article, value) = kf.facts[id as usize];
+        if article == u {
             continue;
         }
         let value = match key {
-            Key::Month(_) => DateValue::month(f.value.start.year(), f.value.start.month())?,
-            _ => f.value,
+            Key::Month(_) => DateValue::month(value.start.year(), value.start.month())?,
+            _ => value,
         };
         match votes.iter_mut().find(|(v, _, _)| *v == value) {
             Some(e) => e.1 += shared,
-            None => votes.push((value, shared, f.article)),
+            None => votes.push((value, shared, article)),
         }
     }
     votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -284,22 +306,6 @@ fn content_words(sentence: &str) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-fn shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// FNV-1a: stable across runs, so matching is deterministic.
@@ -430,7 +436,7 @@ mod tests {
     fn content_words_drop_function_and_time_words() {
         let a = content_words("In January, the inauguration committee met in Washington.");
         let b = content_words("The inauguration on January 20 was held in Washington.");
-        assert_eq!(shared(&a, &b), 2);
+        assert_eq!(a.iter().filter(|w| b.contains(w)).count(), 2);
         assert_eq!(
             head_after("this year's election cycle", 9),
             Some(hash_word("election"))
