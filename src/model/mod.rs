@@ -230,6 +230,13 @@ impl Model {
                 &kinds,
                 assets,
             );
+            // Mentions by sentence, once per article: an event's context is its sentence's.
+            let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); f.sentences.len()];
+            for (mi, m) in f.mentions.iter().enumerate() {
+                if let Some(v) = by_sentence.get_mut(m.sentence) {
+                    v.push(mi);
+                }
+            }
             for ev in &found {
                 let mut participants: Vec<EntityId> = Vec::new();
                 for e in ev.participants.iter().filter_map(|&mi| link(mi)) {
@@ -242,12 +249,11 @@ impl Model {
                 }
                 let actor = ev.actor.and_then(link);
                 let target = ev.target.and_then(link).filter(|t| Some(*t) != actor);
-                let mut context: Vec<EntityId> = f
-                    .mentions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.sentence == ev.sentence)
-                    .filter_map(|(mi, _)| link(mi))
+                let mut context: Vec<EntityId> = by_sentence
+                    .get(ev.sentence)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&mi| link(mi))
                     .collect();
                 context.sort();
                 context.dedup();
