@@ -27,7 +27,21 @@ fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("storyline: {e}");
     }
-    let args = Cli::parse();
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        // Help and version are printed as clap formats them; a usage error is one line.
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            let first = msg.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("storyline: {first} (see storyline --help)");
+            return ExitCode::from(2);
+        }
+    };
     let stdout = io::stdout();
     let result = match &args.command {
         Some(Command::Export { pretty, paths }) => cli::export(paths, *pretty, &mut stdout.lock()),
