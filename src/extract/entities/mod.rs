@@ -30,6 +30,9 @@ use tokens::{Tok, tokenize};
 pub(crate) struct TitleMark {
     pub len: usize,
     pub class: TitleClass,
+    /// "CEOs", "Doctors": a plural names no single person after it ("Doctors Without
+    /// Borders" is no doctor called Borders).
+    pub plural: bool,
 }
 
 /// The class of a title, as far as the finder cares: a business role says the name before
@@ -377,7 +380,8 @@ fn title_at(sent: &Sent<'_>, i: usize, assets: &Assets) -> Option<TitleMark> {
             key.push_str(sent.low(j));
         }
         // Plural titles ("CEOs", "founders") are titles too.
-        let class = assets.titles.get(&key).or_else(|| {
+        let singular = assets.titles.get(&key);
+        let class = singular.or_else(|| {
             key.strip_suffix('s')
                 .filter(|k| k.len() >= 2)
                 .and_then(|k| assets.titles.get(k))
@@ -386,6 +390,7 @@ fn title_at(sent: &Sent<'_>, i: usize, assets: &Assets) -> Option<TitleMark> {
             best = Some(TitleMark {
                 len,
                 class: TitleClass::of(class),
+                plural: singular.is_none(),
             });
         }
     }
@@ -538,8 +543,10 @@ fn split_run(
     while p < j {
         if let Some(t) = &sent.titles[p] {
             let after = p + t.len;
-            let followed =
-                after < j && is_name_word(sent, after) && !org_guard(sent, after, j, assets);
+            let followed = !t.plural
+                && after < j
+                && is_name_word(sent, after)
+                && !org_guard(sent, after, j, assets);
             // A role after a name ends it: "Acme CEO", "Labour MPs"; not a surname that is
             // also a title ("John Bishop").
             let role_end = after >= j
@@ -600,7 +607,11 @@ fn piece(
             .org_cues
             .get(last)
             .is_some_and(|c| c.position == CuePosition::Media);
-        media || (!sent.initial[a] && !sent.heading)
+        // Mid-sentence after a lower-case word ("reported by The Independent"), a
+        // capital "The" is part of the name; after a dateline dash it only opens the
+        // sentence.
+        let after_word = a > 0 && sent.toks[a - 1].is_word() && !sent.toks[a - 1].is_cap();
+        media || (after_word && !sent.heading)
     };
     let mut has_the = false;
     if keep_the(a, b) {

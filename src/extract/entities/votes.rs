@@ -305,6 +305,7 @@ pub(super) fn context(
         for k in a.saturating_sub(max)..a {
             if let Some(t) = &sent.titles[k]
                 && k + t.len == a
+                && !t.plural
             {
                 let title = TitleRef {
                     span: Span::new(toks[k].start, toks[a - 1].end),
