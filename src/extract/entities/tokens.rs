@@ -115,7 +115,7 @@ fn is_inner(c: char) -> bool {
 /// organisation suffixes.
 const KEEP_PERIOD: &[&str] = &["jr", "sr", "st", "mt", "ft", "vs", "no"];
 
-/// Compound suffixes after a name: "Paris-based", "Kremlin-backed", "Trump-era".
+/// Compound suffixes after a name: "Paris-based", "Kremlin-backed", "Soviet-era".
 const AFFIXES: &[&str] = &[
     "based",
     "born",
