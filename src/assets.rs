@@ -4,6 +4,7 @@
 //! `assets/README.md` for each file's source, licence and format.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// How an organisation cue word marks a name.
@@ -45,23 +46,105 @@ pub struct Trigger {
 pub struct Assets {
     pub given_names: HashSet<String>,
     pub surnames: HashSet<String>,
-    pub places: HashMap<String, Vec<Place>>,
-    pub regions: HashMap<String, String>,
+    pub places: FxMap<String, Vec<Place>>,
+    pub regions: FxMap<String, String>,
     pub common_words: HashSet<String>,
     pub stopwords: HashSet<String>,
     /// Title (lowercase, may be several words or hyphenated) to its class.
-    pub titles: HashMap<String, String>,
-    pub org_cues: HashMap<String, OrgCue>,
-    pub nationalities: HashMap<String, String>,
+    pub titles: FxMap<String, String>,
+    pub org_cues: FxMap<String, OrgCue>,
+    pub nationalities: FxMap<String, String>,
     pub triggers: Vec<Trigger>,
     /// Cue (lowercase word or phrase) to modality: negated, planned, hypothetical.
     pub modality: Vec<(String, String)>,
     pub tone_modifiers: HashMap<String, f32>,
     /// Words that end a place name ("Valley", "River", "Airport") to their class.
-    pub place_cues: HashMap<String, String>,
+    pub place_cues: FxMap<String, String>,
     /// The most words any title has ("chancellor of the exchequer": 4), so title lookups
     /// try a bounded number of lengths.
     pub title_max_words: usize,
+    /// The first word of every title, so most words are ruled out with one lookup.
+    pub title_first_words: HashSet<String>,
+    /// Every single word of the lists above with what it is, so the entity finder asks one
+    /// question per word.
+    pub lexicon: Lexicon,
+}
+
+/// A hash map with [`FxHasher`], for the fixed word lists.
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Bit flags of [`Lexicon::flags`].
+pub mod word {
+    pub const GIVEN: u16 = 1;
+    pub const SURNAME: u16 = 1 << 1;
+    pub const COMMON: u16 = 1 << 2;
+    pub const STOP: u16 = 1 << 3;
+    pub const TITLE_FIRST: u16 = 1 << 4;
+    pub const ORG_HEAD: u16 = 1 << 5;
+    pub const ORG_SUFFIX: u16 = 1 << 6;
+    pub const ORG_MEDIA: u16 = 1 << 7;
+    pub const PLACE_CUE: u16 = 1 << 8;
+    pub const NATIONALITY: u16 = 1 << 9;
+    /// The last word of a multi-word organisation or place cue ("force" of "Air Force").
+    pub const CUE_TAIL: u16 = 1 << 10;
+}
+
+/// FxHash (the rustc hasher): much faster than SipHash on short keys. Only for the fixed
+/// word lists, never for maps keyed by article text (no flooding defence needed there).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Single lowercase words to their [`word`] flags.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: FxMap<String, u16>,
+}
+
+impl Lexicon {
+    /// The flags of a lowercase word (0 when it is in no list).
+    pub fn flags(&self, w: &str) -> u16 {
+        self.words.get(w).copied().unwrap_or(0)
+    }
+
+    /// Whether a lowercase word has any of `flags`.
+    pub fn is(&self, w: &str, flags: u16) -> bool {
+        self.flags(w) & flags != 0
+    }
+
+    fn mark<'a>(&mut self, words: impl Iterator<Item = &'a String>, flag: u16) {
+        for w in words {
+            *self.words.entry(w.clone()).or_default() |= flag;
+        }
+    }
 }
 
 /// The bundled assets, parsed on first use.
@@ -118,7 +201,7 @@ fn words(text: &str) -> HashSet<String> {
 
 impl Assets {
     pub fn parse(src: &Sources<'_>) -> Assets {
-        let mut places: HashMap<String, Vec<Place>> = HashMap::new();
+        let mut places: FxMap<String, Vec<Place>> = FxMap::default();
         for r in rows(src.places) {
             if r.len() >= 2 {
                 places.entry(r[0].to_lowercase()).or_default().push(Place {
@@ -128,7 +211,7 @@ impl Assets {
                 });
             }
         }
-        let pairs = |text: &str| -> HashMap<String, String> {
+        let pairs = |text: &str| -> FxMap<String, String> {
             rows(text)
                 .filter(|r| r.len() >= 2)
                 .map(|r| (r[0].to_lowercase(), r[1].to_string()))
@@ -159,12 +242,17 @@ impl Assets {
             })
             .collect();
         let titles = pairs(src.titles);
+        let title_first_words: HashSet<String> = titles
+            .keys()
+            .filter_map(|t| t.split_whitespace().next())
+            .map(str::to_string)
+            .collect();
         let title_max_words = titles
             .keys()
             .map(|t| t.split_whitespace().count())
             .max()
             .unwrap_or(0);
-        Assets {
+        let mut a = Assets {
             given_names: words(src.given_names),
             surnames: words(src.surnames),
             places,
@@ -173,6 +261,8 @@ impl Assets {
             stopwords: words(src.stopwords),
             titles,
             title_max_words,
+            title_first_words,
+            lexicon: Lexicon::default(),
             place_cues: pairs(src.place_cues),
             org_cues,
             nationalities: pairs(src.nationalities),
@@ -185,6 +275,42 @@ impl Assets {
                 .filter(|r| r.len() >= 2)
                 .filter_map(|r| Some((r[0].to_lowercase(), r[1].parse().ok()?)))
                 .collect(),
+        };
+        a.lexicon = a.build_lexicon();
+        a
+    }
+
+    fn build_lexicon(&self) -> Lexicon {
+        let mut lex = Lexicon::default();
+        lex.mark(self.given_names.iter(), word::GIVEN);
+        lex.mark(self.surnames.iter(), word::SURNAME);
+        lex.mark(self.common_words.iter(), word::COMMON);
+        lex.mark(self.stopwords.iter(), word::STOP);
+        lex.mark(self.title_first_words.iter(), word::TITLE_FIRST);
+        // Plurals open titles too ("CEOs", "founders").
+        let plurals: Vec<String> = self
+            .title_first_words
+            .iter()
+            .map(|w| format!("{w}s"))
+            .collect();
+        lex.mark(plurals.iter(), word::TITLE_FIRST);
+        for (w, cue) in &self.org_cues {
+            let flag = match cue.position {
+                CuePosition::Head => word::ORG_HEAD,
+                CuePosition::Suffix => word::ORG_SUFFIX,
+                CuePosition::Media => word::ORG_MEDIA,
+            };
+            lex.mark(std::iter::once(w), flag);
         }
+        lex.mark(self.place_cues.keys(), word::PLACE_CUE);
+        let tails: Vec<String> = self
+            .org_cues
+            .keys()
+            .chain(self.place_cues.keys())
+            .filter_map(|k| k.rsplit_once(' ').map(|(_, t)| t.to_string()))
+            .collect();
+        lex.mark(tails.iter(), word::CUE_TAIL);
+        lex.mark(self.nationalities.keys(), word::NATIONALITY);
+        lex
     }
 }

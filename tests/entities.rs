@@ -529,3 +529,27 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn find_ranks_names_and_aliases_deterministically() {
+    let run = |q: &str| {
+        let mut out = Vec::new();
+        storyline::cli::find(q, false, 5, &[], &mut out).expect("find");
+        String::from_utf8(out).expect("utf-8")
+    };
+    let first = run("bezos");
+    assert_eq!(first, run("bezos"));
+    let top = first.lines().next().expect("a match");
+    assert!(
+        top.starts_with("person") && top.contains("Jeff Bezos"),
+        "{first}"
+    );
+    // Found through an alias, and said so.
+    let doge = run("DOGE");
+    assert!(
+        doge.lines().next().is_some_and(
+            |l| l.contains("Department of Government Efficiency") && l.contains("(as DOGE)")
+        ),
+        "{doge}"
+    );
+}

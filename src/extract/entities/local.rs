@@ -13,6 +13,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::assets::Assets;
+use crate::assets::word;
 use crate::extract::{Kind, KindVotes};
 use crate::text::Span;
 
@@ -67,7 +68,7 @@ pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
     let alone: HashSet<String> = cands
         .iter()
         .filter(|c| !c.role_ref)
-        .map(|c| link_key(&c.name, assets))
+        .map(|c| c.key.clone())
         .collect();
     let mut extra = Vec::new();
     for c in cands.iter_mut() {
@@ -86,7 +87,8 @@ pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
                 let r_start = c.span.start + (text.len() - r.len());
                 let mut right = c.clone();
                 right.span = Span::new(r_start, c.span.end);
-                right.name = crate::text::squash_whitespace(r);
+                right.name = super::squash(r);
+                right.key = link_key(&right.name, assets);
                 right.words = right
                     .name
                     .split_whitespace()
@@ -95,7 +97,8 @@ pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
                 right.title = None;
                 right.role = None;
                 c.span = Span::new(c.span.start, c.span.start + l.len());
-                c.name = crate::text::squash_whitespace(l);
+                c.name = super::squash(l);
+                c.key = link_key(&c.name, assets);
                 c.words = c.name.split_whitespace().map(str::to_lowercase).collect();
                 extra.push(right);
                 break;
@@ -107,7 +110,12 @@ pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
 
 pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
     let n = cands.len();
-    let keys: Vec<String> = cands.iter().map(|c| link_key(&c.name, assets)).collect();
+    // The keys are borrowed by the indexes below while the candidates change: take them
+    // out and put them back at the end.
+    let keys: Vec<String> = cands
+        .iter_mut()
+        .map(|c| std::mem::take(&mut c.key))
+        .collect();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut first_of: HashMap<&str, usize> = HashMap::new();
     for i in 0..n {
@@ -156,7 +164,7 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
         let w = c.words[0].as_str();
         let full = match by_last.get(w) {
             Some(s) => Some(s),
-            None if assets.given_names.contains(w) => by_first.get(w),
+            None if assets.lexicon.is(w, word::GIVEN) => by_first.get(w),
             None => None,
         };
         if let Some(set) = full
@@ -243,5 +251,8 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             cands[i].same_as = Some(t);
             cands[i].votes = cands[t].votes;
         }
+    }
+    for (c, k) in cands.iter_mut().zip(keys) {
+        c.key = k;
     }
 }

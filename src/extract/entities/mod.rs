@@ -18,6 +18,7 @@ pub(crate) use local::role_keys;
 mod tokens;
 mod votes;
 
+use crate::assets::word;
 use crate::assets::{Assets, CuePosition};
 use crate::text::Span;
 
@@ -28,15 +29,51 @@ use tokens::{Tok, tokenize};
 #[derive(Debug, Clone)]
 pub(crate) struct TitleMark {
     pub len: usize,
-    pub class: String,
+    pub class: TitleClass,
+    /// "CEOs", "Doctors": a plural names no single person after it ("Doctors Without
+    /// Borders" is no doctor called Borders).
+    pub plural: bool,
+}
+
+/// The class of a title, as far as the finder cares: a business role says the name before
+/// it is an organisation ("Acme CEO"); business, political and role titles bind a role
+/// phrase to the person after them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TitleClass {
+    Business,
+    Political,
+    Role,
+    Other,
+}
+
+impl TitleClass {
+    fn of(class: &str) -> TitleClass {
+        match class {
+            "business" => TitleClass::Business,
+            "political" => TitleClass::Political,
+            "role" => TitleClass::Role,
+            _ => TitleClass::Other,
+        }
+    }
+
+    /// Binds a role phrase: "Acme founder Jane Doe", "Labour leader John Smith".
+    pub fn binds(self) -> bool {
+        self != TitleClass::Other
+    }
 }
 
 /// One sentence, tokenised, with what the candidate finder needs to know about each token.
 #[derive(Debug)]
 pub(crate) struct Sent<'a> {
     pub toks: Vec<Tok<'a>>,
-    /// Lowercase text of each word token ("" for punctuation).
-    pub lower: Vec<String>,
+    /// Lowercase text of the word tokens, one buffer for the sentence (`lower_at` gives each
+    /// token's range; punctuation has an empty one).
+    pub lower: String,
+    pub lower_at: Vec<(u32, u32)>,
+    /// Lexicon flags of each word token (0 for punctuation).
+    pub flags: Vec<u16>,
+    /// Tokens that can be part of a name (capitalised, not a contraction or party label).
+    pub name_word: Vec<bool>,
     /// The title starting at each token, if any.
     pub titles: Vec<Option<TitleMark>>,
     /// Tokens whose capital is explained by their position: the first word of the sentence,
@@ -48,8 +85,19 @@ pub(crate) struct Sent<'a> {
 }
 
 impl Sent<'_> {
+    /// Whether word `i` has any of the lexicon `flags`.
+    pub fn has(&self, i: usize, flags: u16) -> bool {
+        self.flags[i] & flags != 0
+    }
+
+    /// The lowercase text of token `i` ("" for punctuation).
+    pub fn low(&self, i: usize) -> &str {
+        let (a, b) = self.lower_at[i];
+        &self.lower[a as usize..b as usize]
+    }
+
     pub fn is_word(&self, i: usize, w: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_word()) && self.lower[i] == w
+        self.toks.get(i).is_some_and(|t| t.is_word()) && self.low(i) == w
     }
 }
 
@@ -67,6 +115,8 @@ pub(crate) struct Cand {
     pub b: usize,
     pub span: Span,
     pub name: String,
+    /// `link_key` of the name.
+    pub key: String,
     /// Lowercase words of the name, for lookups.
     pub words: Vec<String>,
     pub votes: KindVotes,
@@ -95,20 +145,37 @@ const TITLE_MODIFIERS: &[&str] = &[
 /// no leading "the", no periods in a dotted abbreviation ("U.S." = "US"), whitespace
 /// squashed. Shared with the model's linking.
 pub(crate) fn name_key(name: &str) -> String {
-    let lower = name.to_lowercase().replace('’', "'");
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    let mut out = String::with_capacity(lower.len());
-    for w in lower.split_whitespace() {
+    let mut out = String::with_capacity(name.len());
+    let mut words = name.split_whitespace().peekable();
+    if words.peek().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        words.next();
+    }
+    for w in words {
         if !out.is_empty() {
             out.push(' ');
         }
         let dotted =
             w.len() >= 3 && w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1);
-        if dotted {
-            out.extend(w.chars().filter(|&c| c != '.'));
-        } else {
-            out.push_str(w);
+        for c in w.chars() {
+            match c {
+                '.' if dotted => {}
+                '’' => out.push('\''),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => out.extend(c.to_lowercase()),
+            }
         }
+    }
+    out
+}
+
+/// Runs of whitespace squashed to one space, trimmed: a name as written.
+pub(crate) fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
     }
     out
 }
@@ -149,7 +216,7 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
         .into_iter()
         .map(|c| Mention {
             span: c.span,
-            key: link_key(&c.name, assets),
+            key: c.key,
             name: c.name,
             votes: c.votes,
             title: c.title.map(|t| t.span.of(body).to_string()),
@@ -162,18 +229,23 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
         .collect()
 }
 
+// Tokens and their per-token facts are parallel arrays indexed together.
+#[allow(clippy::needless_range_loop)]
 fn sentence<'a>(body: &'a str, span: Span, index: usize, assets: &Assets) -> Sent<'a> {
     let toks = tokenize(body, span.start, span.end, assets);
-    let lower: Vec<String> = toks
-        .iter()
-        .map(|t| {
-            if t.is_word() {
-                t.text.to_lowercase()
+    let mut lower = String::with_capacity(span.len());
+    let mut lower_at = Vec::with_capacity(toks.len());
+    for t in &toks {
+        let a = lower.len() as u32;
+        if t.is_word() {
+            if t.text.is_ascii() {
+                lower.extend(t.text.bytes().map(|b| b.to_ascii_lowercase() as char));
             } else {
-                String::new()
+                lower.extend(t.text.chars().flat_map(char::to_lowercase));
             }
-        })
-        .collect();
+        }
+        lower_at.push((a, lower.len() as u32));
+    }
     let mut initial = vec![false; toks.len()];
     let mut seen_word = false;
     for i in 0..toks.len() {
@@ -190,14 +262,46 @@ fn sentence<'a>(body: &'a str, span: Span, index: usize, assets: &Assets) -> Sen
     let mut sent = Sent {
         titles: vec![None; toks.len()],
         heading: false,
+        flags: lower_at
+            .iter()
+            .map(|&(a, b)| {
+                if a == b {
+                    0
+                } else {
+                    assets.lexicon.flags(&lower[a as usize..b as usize])
+                }
+            })
+            .collect(),
+        name_word: toks.iter().map(name_word).collect(),
         toks,
         lower,
+        lower_at,
         initial,
         index,
     };
     sent.heading = is_heading(body, span, &sent);
-    for i in 0..sent.toks.len() {
-        sent.titles[i] = title_at(&sent, i, assets);
+    // Titles matter only near a name: before it ("adviser Jane Doe"), inside its run, or
+    // just after it ("Acme founder", ", CEO of"). Most words are nowhere near one.
+    let n = sent.toks.len();
+    let reach = assets.title_max_words + 1;
+    let mut last_name: Option<usize> = None;
+    let mut next_name = vec![usize::MAX; n + 1];
+    for i in (0..n).rev() {
+        next_name[i] = if sent.name_word[i] {
+            i
+        } else {
+            next_name[i + 1]
+        };
+    }
+    for i in 0..n {
+        if sent.name_word[i] {
+            last_name = Some(i);
+        }
+        let after = last_name.is_some_and(|l| i - l <= 3);
+        let before = next_name[i] != usize::MAX && next_name[i] - i <= reach;
+        if (after || before) && sent.toks[i].is_word() {
+            sent.titles[i] = title_at(&sent, i, assets);
+        }
     }
     sent
 }
@@ -239,7 +343,7 @@ fn is_heading(body: &str, span: Span, sent: &Sent<'_>) -> bool {
     }
     let content: Vec<usize> = words
         .into_iter()
-        .filter(|&i| !MINOR_WORDS.contains(&sent.lower[i].trim_end_matches('.')))
+        .filter(|&i| !MINOR_WORDS.contains(&sent.low(i).trim_end_matches('.')))
         .collect();
     content.len() >= 2 && content.iter().all(|&i| sent.toks[i].is_cap())
 }
@@ -250,11 +354,19 @@ fn title_at(sent: &Sent<'_>, i: usize, assets: &Assets) -> Option<TitleMark> {
     if !sent.toks[i].is_word() {
         return None;
     }
-    let first = sent.lower[i].as_str();
+    let first = sent.low(i);
+    // "then-President": the modifier prefix is stripped below; any other word opens a
+    // title only if the lexicon says so (one lookup per word, done once per sentence).
+    if !sent.has(i, word::TITLE_FIRST) && !first.contains('-') {
+        return None;
+    }
     let first = TITLE_MODIFIERS
         .iter()
         .find_map(|m| first.strip_prefix(m).and_then(|r| r.strip_prefix('-')))
         .unwrap_or(first);
+    if first != sent.low(i) && !assets.lexicon.is(first, word::TITLE_FIRST) {
+        return None;
+    }
     let max = assets.title_max_words.max(1);
     let mut key = String::from(first);
     let mut best = None;
@@ -265,10 +377,11 @@ fn title_at(sent: &Sent<'_>, i: usize, assets: &Assets) -> Option<TitleMark> {
         }
         if len > 1 {
             key.push(' ');
-            key.push_str(&sent.lower[j]);
+            key.push_str(sent.low(j));
         }
         // Plural titles ("CEOs", "founders") are titles too.
-        let class = assets.titles.get(&key).or_else(|| {
+        let singular = assets.titles.get(&key);
+        let class = singular.or_else(|| {
             key.strip_suffix('s')
                 .filter(|k| k.len() >= 2)
                 .and_then(|k| assets.titles.get(k))
@@ -276,7 +389,8 @@ fn title_at(sent: &Sent<'_>, i: usize, assets: &Assets) -> Option<TitleMark> {
         if let Some(class) = class {
             best = Some(TitleMark {
                 len,
-                class: class.clone(),
+                class: TitleClass::of(class),
+                plural: singular.is_none(),
             });
         }
     }
@@ -284,7 +398,7 @@ fn title_at(sent: &Sent<'_>, i: usize, assets: &Assets) -> Option<TitleMark> {
 }
 
 fn is_stopword(lower: &str, assets: &Assets) -> bool {
-    assets.stopwords.contains(lower)
+    assets.lexicon.is(lower, word::STOP)
 }
 
 /// "I'm", "you've", "they'll": a pronoun with a contraction, never a name.
@@ -298,7 +412,10 @@ fn is_contraction(t: &Tok<'_>) -> bool {
 }
 
 fn is_name_word(sent: &Sent<'_>, i: usize) -> bool {
-    let t = &sent.toks[i];
+    sent.name_word[i]
+}
+
+fn name_word(t: &Tok<'_>) -> bool {
     t.is_cap() && !is_contraction(t) && !is_party_label(t.text)
 }
 
@@ -311,15 +428,15 @@ fn is_party_label(w: &str) -> bool {
 /// Whether "of"/"for" after `words` continues the name ("Ministry of Defence", "Bank of
 /// America", "Gulf of Mexico", "University of Oxford").
 fn joins_of(sent: &Sent<'_>, a: usize, j: usize, assets: &Assets) -> bool {
-    let last = &sent.lower[j - 1];
+    let last = sent.low(j - 1);
     if let Some(cue) = assets.org_cues.get(last) {
         return cue.position == CuePosition::Head;
     }
-    if assets.place_cues.contains_key(last) {
+    if assets.lexicon.is(last, word::PLACE_CUE) {
         return true;
     }
     if matches!(
-        last.as_str(),
+        last,
         "republic"
             | "kingdom"
             | "state"
@@ -377,10 +494,10 @@ fn candidates(body: &str, sent: &Sent<'_>, assets: &Assets, out: &mut Vec<Cand>)
                 continue;
             }
             if j > i && toks[j].is_word() {
-                let w = sent.lower[j].as_str();
+                let w = sent.low(j);
                 // Particles, possibly several: "von der Leyen".
                 let mut k = j;
-                while k < n && toks[k].is_word() && PARTICLES.contains(&sent.lower[k].as_str()) {
+                while k < n && toks[k].is_word() && PARTICLES.contains(&sent.low(k)) {
                     k += 1;
                 }
                 if k > j && k < n && is_name_word(sent, k) && !toks[j].is_cap() {
@@ -426,15 +543,17 @@ fn split_run(
     while p < j {
         if let Some(t) = &sent.titles[p] {
             let after = p + t.len;
-            let followed =
-                after < j && is_name_word(sent, after) && !org_guard(sent, after, j, assets);
+            let followed = !t.plural
+                && after < j
+                && is_name_word(sent, after)
+                && !org_guard(sent, after, j, assets);
             // A role after a name ends it: "Acme CEO", "Labour MPs"; not a surname that is
             // also a title ("John Bishop").
             let role_end = after >= j
                 && p > cur
-                && matches!(t.class.as_str(), "business" | "political" | "role")
-                && !assets.surnames.contains(&sent.lower[p])
-                && !assets.given_names.contains(&sent.lower[p]);
+                && t.class.binds()
+                && !sent.has(p, word::SURNAME)
+                && !sent.has(p, word::GIVEN);
             // "General Motors", "Justice Department": the title word is part of an
             // organisation name that ends in a cue.
             // A title alone ("the President-elect", "Acme's CEO") is no name.
@@ -463,8 +582,8 @@ fn split_run(
 /// Whether tokens `a..b` end in an organisation or place cue, so a title word before them
 /// belongs to the name ("General Electric", "Justice Department").
 fn org_guard(sent: &Sent<'_>, a: usize, b: usize, assets: &Assets) -> bool {
-    let last = &sent.lower[b - 1];
-    b - a <= 2 && (assets.org_cues.contains_key(last) || assets.place_cues.contains_key(last))
+    let last = sent.low(b - 1);
+    b - a <= 2 && (assets.org_cues.contains_key(last) || assets.lexicon.is(last, word::PLACE_CUE))
 }
 
 /// Trims one piece of a run (leading "The", stopwords at the ends), splits it at inner
@@ -483,28 +602,32 @@ fn piece(
         if !sent.is_word(a, "the") || b - a < 2 {
             return false;
         }
-        let last = &sent.lower[b - 1];
+        let last = sent.low(b - 1);
         let media = assets
             .org_cues
             .get(last)
             .is_some_and(|c| c.position == CuePosition::Media);
-        media || (!sent.initial[a] && !sent.heading)
+        // Mid-sentence after a lower-case word ("reported by The Independent"), a
+        // capital "The" is part of the name; after a dateline dash it only opens the
+        // sentence.
+        let after_word = a > 0 && sent.toks[a - 1].is_word() && !sent.toks[a - 1].is_cap();
+        media || (after_word && !sent.heading)
     };
     let mut has_the = false;
     if keep_the(a, b) {
         has_the = true;
     }
     // Leading stopwords: "Both Smith", "However", "The Smith administration".
-    while a < b && !has_the && is_stopword(&sent.lower[a], assets) {
+    while a < b && !has_the && sent.has(a, word::STOP) {
         a += 1;
     }
     while b > a {
-        let l = &sent.lower[b - 1];
-        let name_like =
-            b - a >= 2 && (assets.surnames.contains(l) || assets.given_names.contains(l));
+        let l = sent.low(b - 1);
+        let name_like = b - a >= 2
+            && (assets.lexicon.is(l, word::SURNAME) || assets.lexicon.is(l, word::GIVEN));
         if (sent.heading && is_stopword(l, assets) && !name_like)
-            || PARTICLES.contains(&l.as_str())
-            || matches!(l.as_str(), "of" | "for")
+            || PARTICLES.contains(&l)
+            || matches!(l, "of" | "for")
             || !sent.toks[b - 1].is_word()
         {
             b -= 1;
@@ -520,12 +643,12 @@ fn piece(
     let mut start = a;
     let mut title = title;
     for k in a + 1..b {
-        let l = &sent.lower[k];
+        let l = sent.low(k);
         if sent.heading
             && is_stopword(l, assets)
             && !(has_the && k == a)
-            && !assets.surnames.contains(l)
-            && !assets.given_names.contains(l)
+            && !assets.lexicon.is(l, word::SURNAME)
+            && !assets.lexicon.is(l, word::GIVEN)
             && sent.toks[k].is_cap()
         {
             if start < k {
@@ -550,19 +673,20 @@ fn emit(
 ) {
     let toks = &sent.toks;
     // A lone "The" or stopword left over.
-    if b - a == 1 && is_stopword(&sent.lower[a], assets) {
+    if b - a == 1 && sent.has(a, word::STOP) {
         return;
     }
     let span = Span::new(toks[a].start, toks[b - 1].end);
-    let name = crate::text::squash_whitespace(span.of(body));
+    let name = squash(span.of(body));
     if name.is_empty() {
         return;
     }
     let words: Vec<String> = (a..b)
         .filter(|&k| toks[k].is_word())
-        .map(|k| sent.lower[k].clone())
+        .map(|k| sent.low(k).to_string())
         .collect();
-    let mut votes = votes::name(&words, toks, a, b, assets);
+    let key = link_key(&name, assets);
+    let mut votes = votes::name(&words, &key, toks, a, b, assets);
     if title.is_some() && votes::title_fits(&votes) {
         votes.add(Kind::Person, 2.0);
     }
@@ -571,7 +695,7 @@ fn emit(
         !votes::strong_name(&words, &votes, title.is_some(), assets)
     } else if sent.initial[a] && single && title.is_none() {
         let w = &words[0];
-        let acronym = toks[a].is_upper() && !assets.common_words.contains(w);
+        let acronym = toks[a].is_upper() && !assets.lexicon.is(w, word::COMMON);
         let known_place = votes.0[Kind::Place as usize] >= 0.9;
         !(acronym || known_place)
     } else {
@@ -583,6 +707,7 @@ fn emit(
         b,
         span,
         name,
+        key,
         words,
         votes,
         title,

@@ -20,3 +20,53 @@ fn titles_and_possessives_are_not_names() {
     let t = "President-elect Donald Trump met Bezos’s lawyers. Vice President Kamala Harris spoke.";
     assert_eq!(names(t), vec!["Donald Trump", "Bezos", "Kamala Harris"]);
 }
+
+#[test]
+fn sentence_openers_and_headings_need_evidence() {
+    let t = "Historically, the firm grew.\n\nHowever Acme Corp said no.\n\nFrom Jail Threats to Gratitude\n\nSitting down, Jane Doe smiled.";
+    let strong = names(t);
+    assert_eq!(strong, vec!["Acme Corp", "Jane Doe"]);
+    let weak: Vec<String> = found(t)
+        .into_iter()
+        .filter(|m| m.weak)
+        .map(|m| m.name)
+        .collect();
+    assert_eq!(weak, vec!["Jail Threats", "Gratitude", "Sitting"]);
+}
+
+#[test]
+fn acronyms_in_parentheses_alias_or_vanish() {
+    let t =
+        "The National Rifle Association (NRA) sued. Growth in gross domestic product (GDP) slowed.";
+    let m = found(t);
+    let nra = m.iter().position(|x| x.name == "NRA").expect("NRA");
+    let full = m
+        .iter()
+        .position(|x| x.name == "National Rifle Association")
+        .expect("full");
+    assert_eq!(m[nra].same_as, Some(full));
+    assert!(m.iter().all(|x| x.name != "GDP"));
+}
+
+#[test]
+fn roles_bind_and_resolve_within_the_article() {
+    let t = "Acme founder Jane Doe spoke. Later the Acme founder left.";
+    let m = found(t);
+    let jane = m.iter().position(|x| x.name == "Jane Doe").expect("Jane");
+    assert_eq!(m[jane].role.as_deref(), Some("Acme founder"));
+    assert_eq!(m[jane].title.as_deref(), Some("founder"));
+    let role = m.iter().find(|x| x.role_ref).expect("role mention");
+    assert_eq!(role.name, "Acme founder");
+    assert_eq!(role.same_as, Some(jane));
+    let acme = m.iter().find(|x| x.name == "Acme").expect("Acme");
+    assert_eq!(acme.votes.best(), Kind::Org);
+}
+
+#[test]
+fn compounds_party_labels_and_initials() {
+    let t = "Sen. Ted Vance, R-Ohio, praised the Paris-based group and posted on X.";
+    let m = found(t);
+    let names: Vec<&str> = m.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, vec!["Ted Vance", "Paris", "X"]);
+    assert_eq!(m[1].votes.best(), Kind::Place);
+}

@@ -44,6 +44,24 @@ impl Tok<'_> {
         if !self.is_word() {
             return false;
         }
+        let bytes = self.text.as_bytes();
+        let Some(&b0) = bytes.first() else {
+            return false;
+        };
+        // Fast paths for plain ASCII words, most of any English text.
+        if b0.is_ascii_uppercase() {
+            return true;
+        }
+        if b0.is_ascii() && !b0.is_ascii_lowercase() {
+            return false;
+        }
+        if b0.is_ascii_lowercase()
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return false;
+        }
         let mut chars = self.text.chars();
         let Some(first) = chars.next() else {
             return false;
@@ -97,7 +115,7 @@ fn is_inner(c: char) -> bool {
 /// organisation suffixes.
 const KEEP_PERIOD: &[&str] = &["jr", "sr", "st", "mt", "ft", "vs", "no"];
 
-/// Compound suffixes after a name: "Paris-based", "Kremlin-backed", "Trump-era".
+/// Compound suffixes after a name: "Paris-based", "Kremlin-backed", "Soviet-era".
 const AFFIXES: &[&str] = &[
     "based",
     "born",
@@ -134,7 +152,7 @@ pub(crate) fn tokenize<'a>(
     assets: &Assets,
 ) -> Vec<Tok<'a>> {
     let s = &body[start..end];
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 5 + 4);
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() {
@@ -209,6 +227,8 @@ pub(crate) fn tokenize<'a>(
         }
         // "Paris-based", "Kremlin-backed": the name is the part before the suffix.
         if !tok.poss
+            && tok.text.len() > 4
+            && tok.text.as_bytes()[1..].contains(&b'-')
             && let Some((head, suffix)) = tok.text.rsplit_once('-')
             && AFFIXES.contains(&suffix)
             && !head.is_empty()

@@ -8,16 +8,18 @@
 // Candidates, groups and union-find parents are parallel arrays indexed together.
 #![allow(clippy::needless_range_loop)]
 
+use crate::assets::word;
 use crate::assets::{Assets, CuePosition};
 use crate::extract::{Kind, KindVotes};
 use crate::text::Span;
 
 use super::tokens::Tok;
-use super::{Cand, Sent, TitleRef};
+use super::{Cand, Sent, TitleClass, TitleRef};
 
 /// Evidence from the name itself. `words` are its lowercase word tokens.
 pub(super) fn name(
     words: &[String],
+    key: &str,
     toks: &[Tok<'_>],
     a: usize,
     b: usize,
@@ -28,17 +30,16 @@ pub(super) fn name(
     if n == 0 {
         return v;
     }
-    let key = super::name_key(&words.join(" "));
     let first = words[0].as_str();
     let last = words[n - 1].as_str();
     let upper = n == 1 && toks[a].is_upper();
     // The gazetteer: countries and states are near-certain, small towns a hint (many share
     // a name with something else).
-    let place = place_weight(&key, assets);
+    let place = place_weight(key, assets);
     if place > 0.0 {
         v.add(Kind::Place, place);
     }
-    if assets.nationalities.contains_key(&key) {
+    if assets.nationalities.contains_key(key) {
         v.add(Kind::Other, 2.0);
     } else if n == 1
         && key.contains('-')
@@ -51,7 +52,8 @@ pub(super) fn name(
         v.add(Kind::Other, 1.5);
     }
     // Organisation cues on the last word (or last two: "Air Force", "Task Force").
-    let last_two = (n >= 2).then(|| format!("{} {}", words[n - 2], last));
+    let last_two = (n >= 2 && assets.lexicon.is(last, word::CUE_TAIL))
+        .then(|| format!("{} {}", words[n - 2], last));
     let cue = last_two
         .as_ref()
         .and_then(|k| assets.org_cues.get(k))
@@ -83,22 +85,29 @@ pub(super) fn name(
             .as_ref()
             .is_some_and(|k| assets.place_cues.contains_key(k));
         if lt
-            || assets.place_cues.contains_key(last)
+            || assets.lexicon.is(last, word::PLACE_CUE)
             || (of_inside && assets.place_cues.contains_key(first))
         {
             v.add(Kind::Place, 1.2);
         }
     }
     // Personal names: a given name first ("Jeff", "Kamala"), a surname last.
-    let given_first = n >= 2 && !upper && assets.given_names.contains(first) && !org_cue;
-    let surname_last = assets.surnames.contains(&last.replace(['\'', '’'], ""));
+    let given_first = n >= 2 && !upper && assets.lexicon.is(first, word::GIVEN) && !org_cue;
+    // The census spells "O'Brien" as "Obrien".
+    let surname_last = if last.contains(['\'', '’']) {
+        assets
+            .lexicon
+            .is(&last.replace(['\'', '’'], ""), word::SURNAME)
+    } else {
+        assets.lexicon.is(last, word::SURNAME)
+    };
     // "Santa Clara" is a city before it is a woman; "Meta Platforms" (a rare given name
     // before an ordinary word) is more likely a company.
     if given_first && place < 0.5 {
-        let ordinary = assets.common_words.contains(last)
+        let ordinary = assets.lexicon.is(last, word::COMMON)
             || last
                 .strip_suffix('s')
-                .is_some_and(|l| assets.common_words.contains(l));
+                .is_some_and(|l| assets.lexicon.is(l, word::COMMON));
         if surname_last || !ordinary {
             v.add(Kind::Person, 1.0);
         } else {
@@ -111,14 +120,14 @@ pub(super) fn name(
     } else if n >= 2 && toks[a].is_initial() && !org_cue {
         v.add(Kind::Person, 0.6);
     }
-    if n == 1 && !upper && !assets.common_words.contains(first) && place < 1.0 {
-        if assets.surnames.contains(first) {
+    if n == 1 && !upper && !assets.lexicon.is(first, word::COMMON) && place < 1.0 {
+        if assets.lexicon.is(first, word::SURNAME) {
             v.add(Kind::Person, 0.3);
-        } else if assets.given_names.contains(first) {
+        } else if assets.lexicon.is(first, word::GIVEN) {
             v.add(Kind::Person, 0.2);
         }
     }
-    if upper && place == 0.0 && !assets.nationalities.contains_key(&key) {
+    if upper && place == 0.0 && !assets.nationalities.contains_key(key) {
         v.add(Kind::Org, 0.6);
     }
     // Inner capitals ("PayPal", "YouTube") mark brands; "McDonald", "DeSantis", "O'Brien"
@@ -138,7 +147,7 @@ pub(super) fn name(
             (a..b).all(|k| !toks[k].is_word() || toks[k].text.chars().all(char::is_alphabetic));
         let rare = words
             .iter()
-            .all(|w| !assets.common_words.contains(w) && !assets.stopwords.contains(w));
+            .all(|w| !assets.lexicon.is(w, word::COMMON) && !assets.lexicon.is(w, word::STOP));
         if (2..=3).contains(&n) && plain && rare {
             v.add(Kind::Person, 0.3);
         } else {
@@ -184,7 +193,7 @@ pub(super) fn place_weight(key: &str, assets: &Assets) -> f32 {
 pub(super) fn strong_name(words: &[String], v: &KindVotes, titled: bool, assets: &Assets) -> bool {
     let common_first = words
         .first()
-        .is_some_and(|w| assets.common_words.contains(w));
+        .is_some_and(|w| assets.lexicon.is(w, word::COMMON));
     titled
         || (v.0[Kind::Person as usize] >= 1.0 && !common_first)
         || v.0[Kind::Place as usize] >= 1.5
@@ -296,6 +305,7 @@ pub(super) fn context(
         for k in a.saturating_sub(max)..a {
             if let Some(t) = &sent.titles[k]
                 && k + t.len == a
+                && !t.plural
             {
                 let title = TitleRef {
                     span: Span::new(toks[k].start, toks[a - 1].end),
@@ -321,14 +331,14 @@ pub(super) fn context(
         if let Some(t) = sent.titles.get(b).and_then(Option::as_ref) {
             let tb = b + t.len;
             let named = tb < n && toks[tb].is_cap();
-            if t.class == "business" {
+            if t.class == TitleClass::Business {
                 cands[ci].votes.add(Kind::Org, if poss { 1.0 } else { 1.5 });
             }
-            let bindable = matches!(t.class.as_str(), "business" | "political" | "role");
+            let bindable = t.class.binds();
             let the_before = a > 0 && sent.is_word(a - 1, "the") && !toks[a - 1].is_cap();
             if bindable && !named && the_before && !poss {
                 let span = Span::new(toks[a].start, toks[tb - 1].end);
-                let name = crate::text::squash_whitespace(span.of(body));
+                let name = super::squash(span.of(body));
                 let mut votes = KindVotes::default();
                 votes.add(Kind::Person, 1.0);
                 roles.push(Cand {
@@ -336,6 +346,7 @@ pub(super) fn context(
                     a,
                     b: tb,
                     span,
+                    key: super::link_key(&name, assets),
                     words: name.split_whitespace().map(str::to_lowercase).collect(),
                     name,
                     votes,
@@ -356,7 +367,7 @@ pub(super) fn context(
                     cands[ci].name,
                     Span::new(toks[b].start, toks[tb - 1].end).of(body)
                 );
-                cands[y].role = Some(crate::text::squash_whitespace(&phrase));
+                cands[y].role = Some(super::squash(&phrase));
             }
         }
         // "X's <person>": "Acme's Jane Doe".
@@ -364,7 +375,7 @@ pub(super) fn context(
             let yv = &cands[y];
             let personal = yv.title.is_none()
                 && yv.words.len() >= 2
-                && assets.given_names.contains(&yv.words[0]);
+                && assets.lexicon.is(&yv.words[0], word::GIVEN);
             if personal {
                 cands[ci].votes.add(Kind::Org, 1.0);
             }
@@ -373,9 +384,9 @@ pub(super) fn context(
         if a >= 2 && sent.is_word(a - 1, "of") {
             let title = (a.saturating_sub(assets.title_max_words + 1)..a - 1)
                 .find_map(|k| sent.titles[k].as_ref().filter(|t| k + t.len == a - 1));
-            match title.map(|t| t.class.as_str()) {
-                Some("business") => cands[ci].votes.add(Kind::Org, 1.5),
-                Some("political") => cands[ci].votes.add(Kind::Place, 1.0),
+            match title.map(|t| t.class) {
+                Some(TitleClass::Business) => cands[ci].votes.add(Kind::Org, 1.5),
+                Some(TitleClass::Political) => cands[ci].votes.add(Kind::Place, 1.0),
                 _ => {}
             }
         }
@@ -384,13 +395,13 @@ pub(super) fn context(
         // Budget".
         if b - a == 1
             && a >= 2
-            && assets.common_words.contains(&sent.lower[a])
+            && sent.has(a, word::COMMON)
             && toks[a - 1].is_word()
             && !toks[a - 1].is_cap()
-            && !assets.stopwords.contains(&sent.lower[a - 1])
-            && !SAY.contains(&sent.lower[a - 1].as_str())
+            && !sent.has(a - 1, word::STOP)
+            && !SAY.contains(&sent.low(a - 1))
             && matches!(
-                sent.lower[a - 2].as_str(),
+                sent.low(a - 2),
                 "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "our"
             )
         {
@@ -405,14 +416,12 @@ pub(super) fn context(
         }
         let next_lower_word = b < n && toks[b].is_word() && !toks[b].is_cap();
         if p >= 1 && toks[p - 1].is_word() && !poss {
-            let w = sent.lower[p - 1].as_str();
+            let w = sent.low(p - 1);
             if IN.contains(&w) {
                 cands[ci].votes.add(Kind::Place, 0.6);
             } else if w == "at" {
                 // "analysts at X", "a spokesperson at X": people work at organisations.
-                let staff = p >= 2
-                    && toks[p - 2].is_word()
-                    && WORKERS.contains(&sent.lower[p - 2].as_str());
+                let staff = p >= 2 && toks[p - 2].is_word() && WORKERS.contains(&sent.low(p - 2));
                 if staff {
                     cands[ci].votes.add(Kind::Org, 1.5);
                 } else {
@@ -429,7 +438,7 @@ pub(super) fn context(
         // What follows.
         if !poss && b < n {
             if toks[b].is_word() {
-                let w = sent.lower[b].as_str();
+                let w = sent.low(b);
                 if SAY.contains(&w) {
                     cands[ci].votes.add(Kind::Person, 0.4);
                     cands[ci].votes.add(Kind::Org, 0.1);
@@ -444,12 +453,12 @@ pub(super) fn context(
                     cands[ci].votes.add(Kind::Place, 0.3);
                 } else if let Some(y) = by_start(cands, first, end, b + 1) {
                     // "Dayton, Ohio", "Lyon, France", "Portland, Ore.".
-                    let state = place_weight(&super::name_key(&cands[y].name), assets);
+                    let state = place_weight(&cands[y].key, assets);
                     let y_end = cands[y].b;
                     let ends = !toks[y_end - 1].poss && (y_end >= n || !toks[y_end].is_word());
                     if state >= 1.6 && ends {
                         cands[ci].votes.add(Kind::Place, 1.5);
-                    } else if place_weight(&super::name_key(&cands[ci].name), assets) >= 0.9
+                    } else if place_weight(&cands[ci].key, assets) >= 0.9
                         && toks[cands[y].a].text.contains('.')
                         && cands[y].words.len() == 1
                     {
@@ -461,14 +470,11 @@ pub(super) fn context(
         // "Jane Doe, CEO of Acme and Globex": an appositive role bound to the name.
         if !poss && toks.get(b).is_some_and(|t| t.is_punct(',')) {
             let mut k = b + 1;
-            if k < n
-                && toks[k].is_word()
-                && matches!(sent.lower[k].as_str(), "the" | "a" | "an" | "former")
-            {
+            if k < n && toks[k].is_word() && matches!(sent.low(k), "the" | "a" | "an" | "former") {
                 k += 1;
             }
             if let Some(t) = sent.titles.get(k).and_then(Option::as_ref)
-                && matches!(t.class.as_str(), "business" | "political")
+                && matches!(t.class, TitleClass::Business | TitleClass::Political)
                 && sent.is_word(k + t.len, "of")
             {
                 let org_start = k + t.len + 1;
@@ -481,14 +487,14 @@ pub(super) fn context(
                         let Some(next) = by_start(cands, first, end, z_end + 1) else {
                             break;
                         };
-                        if t.class == "business" {
+                        if t.class == TitleClass::Business {
                             cands[next].votes.add(Kind::Org, 1.5);
                         }
                         w = next;
                         z_end = cands[next].b;
                     }
                     let phrase = Span::new(toks[k].start, cands[w].span.end).of(body);
-                    cands[ci].role = Some(crate::text::squash_whitespace(phrase));
+                    cands[ci].role = Some(super::squash(phrase));
                     if title_fits(&cands[ci].votes) {
                         cands[ci].votes.add(Kind::Person, 1.0);
                     }
@@ -510,11 +516,11 @@ pub(super) fn context(
                 .map(fold)
                 .collect();
             if let Some(k) = acronym_start(sent, a - 1, &letters, assets) {
-                if let Some(y) = cover(body, sent, cands, first, end, k, a - 1) {
+                if let Some(y) = cover(assets, body, sent, cands, first, end, k, a - 1) {
                     cands[ci].same_as = Some(y);
                     cands[ci].weak = false;
                 }
-            } else if defines_acronym(sent, a - 1, &sent.lower[a]) {
+            } else if defines_acronym(sent, a - 1, sent.low(a)) {
                 cands[ci].drop = true;
             }
         }
@@ -582,7 +588,7 @@ fn acronym_start(
             && words.is_empty()
             && assets
                 .org_cues
-                .get(&sent.lower[k])
+                .get(sent.low(k))
                 .is_some_and(|c| c.position == CuePosition::Suffix)
         {
             words.push((t.text.chars().next().map(fold).into_iter().collect(), false));
@@ -609,9 +615,9 @@ fn acronym_start(
                 text.chars().next().map(fold).into_iter().collect()
             };
             words.push((chars, true));
-        } else if NAME_INNER.contains(&sent.lower[k].as_str()) {
+        } else if NAME_INNER.contains(&sent.low(k)) {
             words.push((
-                sent.lower[k].chars().next().map(fold).into_iter().collect(),
+                sent.low(k).chars().next().map(fold).into_iter().collect(),
                 false,
             ));
         } else {
@@ -638,7 +644,9 @@ fn fits(words: &[(Vec<char>, bool)], letters: &[char]) -> bool {
 /// The candidate spanning tokens `k..end_tok` of the sentence: an existing one, or the
 /// first candidate there extended over the rest ("Board of Control for Cricket" + "in
 /// India" before "(BCCI)"), the others dropped.
+#[allow(clippy::too_many_arguments)]
 fn cover(
+    assets: &Assets,
     body: &str,
     sent: &Sent<'_>,
     cands: &mut [Cand],
@@ -663,10 +671,11 @@ fn cover(
     let c = &mut cands[y];
     c.b = end_tok;
     c.span = Span::new(toks[k].start, toks[end_tok - 1].end);
-    c.name = crate::text::squash_whitespace(c.span.of(body));
+    c.name = super::squash(c.span.of(body));
+    c.key = super::link_key(&c.name, assets);
     c.words = (k..end_tok)
         .filter(|&i| toks[i].is_word())
-        .map(|i| sent.lower[i].clone())
+        .map(|i| sent.low(i).to_string())
         .collect();
     c.votes.add(Kind::Org, 0.5);
     Some(y)
@@ -687,7 +696,7 @@ fn defines_acronym(sent: &Sent<'_>, paren: usize, acronym: &str) -> bool {
         if !t.is_word() {
             return false;
         }
-        for part in sent.lower[k].rsplit('-') {
+        for part in sent.low(k).rsplit('-') {
             if let Some(c) = part.chars().next() {
                 initials.push(c);
             }
