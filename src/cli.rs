@@ -75,11 +75,30 @@ pub fn source(paths: &[PathBuf]) -> Source {
 /// Reads, extracts and merges. An input path that does not exist, or inputs with no article
 /// in them, are errors; problems with individual files are kept in the model.
 pub fn build_model(source: &Source) -> io::Result<Model> {
+    let files = find_files(source)?;
+    build_found(source, files, &crate::progress::Progress::default())
+}
+
+/// The files of a source: nothing for the bundled seeds. Fails at once on a missing path.
+pub fn find_files(source: &Source) -> io::Result<(Vec<PathBuf>, Vec<crate::corpus::Problem>)> {
+    match source {
+        Source::Bundled => Ok((Vec::new(), Vec::new())),
+        Source::Paths(p) => corpus::find_files(p),
+    }
+}
+
+/// Reads the files found by [`find_files`] and builds the model, counting in `progress`.
+pub fn build_found(
+    source: &Source,
+    (files, problems): (Vec<PathBuf>, Vec<crate::corpus::Problem>),
+    progress: &crate::progress::Progress,
+) -> io::Result<Model> {
     let (inputs, problems) = match source {
-        Source::Bundled => (corpus::bundled_inputs(), Vec::new()),
-        Source::Paths(p) => corpus::collect_inputs(p)?,
+        Source::Bundled => (corpus::bundled_inputs(), problems),
+        Source::Paths(_) => corpus::read_files(&files, problems, progress),
     };
     let corpus = corpus::load(&inputs, problems);
+    drop(inputs);
     if corpus.articles.is_empty() {
         let mut msg = "no articles found".to_string();
         if let Source::Paths(p) = source {
@@ -95,7 +114,11 @@ pub fn build_model(source: &Source) -> io::Result<Model> {
         }
         return Err(io::Error::new(io::ErrorKind::InvalidInput, msg));
     }
-    Ok(Model::build(corpus, crate::assets::bundled()))
+    Ok(Model::build_with_progress(
+        corpus,
+        crate::assets::bundled(),
+        progress,
+    ))
 }
 
 /// `storyline export`.

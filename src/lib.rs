@@ -12,6 +12,7 @@ pub mod cli;
 pub mod corpus;
 pub mod extract;
 pub mod model;
+pub mod progress;
 pub mod search;
 pub mod synth;
 pub mod text;

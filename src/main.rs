@@ -6,20 +6,23 @@ use std::io;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
 use clap::Parser;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEvent,
-    MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
 use storyline::app::{Action, App, Overlay, keymap};
 use storyline::cli::{self, Cli, Command};
+use storyline::model::Model;
+use storyline::progress::Progress;
 use storyline::ui::theme::Theme;
 use storyline::ui::{Drawn, Ui};
 
@@ -67,27 +70,83 @@ fn main() -> ExitCode {
 }
 
 fn run_tui(args: &Cli) -> io::Result<()> {
-    let model = cli::build_model(&cli::source(&args.paths))?;
+    let source = cli::source(&args.paths);
+    // Before the terminal is taken over: a mistyped path is one line on stderr.
+    let found = cli::find_files(&source)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let ui = Ui::new(Theme::named(&args.theme, no_color), args.ascii);
-    let mut app = App::new(model);
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    // The model builds on worker threads while the screen shows progress.
+    let progress = Arc::new(Progress::default());
+    let (tx, rx) = mpsc::channel();
+    {
+        let progress = Arc::clone(&progress);
+        let source = source.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(cli::build_found(&source, found, &progress));
+        });
+    }
     ratatui::run(|terminal| {
         execute!(io::stdout(), EnableMouseCapture)?;
-        let result = event_loop(terminal, &mut app, &ui);
+        let result = match load(terminal, &ui, &rx, &progress, &stop) {
+            Ok(Some(model)) => event_loop(terminal, &mut App::new(model), &ui, &stop),
+            Ok(None) => Ok(()),
+            Err(e) => Err(e),
+        };
         // Mouse capture is ours to undo; ratatui restores the rest.
         let _ = execute!(io::stdout(), DisableMouseCapture);
         result
     })
 }
 
+/// Waits for the model, drawing a progress screen; `None` when the user quit first.
+fn load(
+    terminal: &mut DefaultTerminal,
+    ui: &Ui,
+    rx: &mpsc::Receiver<io::Result<Model>>,
+    progress: &Progress,
+    stop: &AtomicBool,
+) -> io::Result<Option<Model>> {
+    let start = Instant::now();
+    // A small corpus is ready before a loading screen would be worth showing.
+    let mut wait = Duration::from_millis(40);
+    loop {
+        match rx.recv_timeout(wait) {
+            Ok(model) => return model.map(Some),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("the loader stopped unexpectedly"));
+            }
+        }
+        wait = Duration::from_millis(100);
+        if stop.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        terminal.draw(|frame| ui.draw_loading(frame, progress.snapshot(), start.elapsed()))?;
+        while event::poll(Duration::ZERO)? {
+            if let Event::Key(key) = event::read()? {
+                let ctrl_c =
+                    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+                if key.kind == KeyEventKind::Press && (key.code == KeyCode::Char('q') || ctrl_c) {
+                    return Ok(None);
+                }
+            }
+        }
+    }
+}
+
 /// Draws after every event and only then: an idle explorer uses no CPU (it wakes twice a
 /// second only to see whether SIGTERM or SIGHUP asked it to leave, which it does through the
 /// same clean return as `q`, so the terminal is restored).
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, ui: &Ui) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [SIGTERM, SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    ui: &Ui,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let mut dirty = true;
     let mut drawn = Drawn::default();
     loop {

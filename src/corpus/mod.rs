@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::time::DateValue;
 
-pub use read::{Input, bundled_inputs, collect_inputs, load};
+pub use read::{Input, bundled_inputs, collect_inputs, find_files, load, read_files};
 
 /// Where a publication date came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

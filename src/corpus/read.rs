@@ -61,6 +61,17 @@ const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "json", "jsonl"];
 /// error: the user mistyped something and should be told at once. Anything wrong with a file
 /// found inside is a [`Problem`] and the walk goes on.
 pub fn collect_inputs(paths: &[PathBuf]) -> io::Result<(Vec<Input>, Vec<Problem>)> {
+    let (files, problems) = find_files(paths)?;
+    Ok(read_files(
+        &files,
+        problems,
+        &crate::progress::Progress::default(),
+    ))
+}
+
+/// The article files under `paths`, sorted, with the problems of the walk. Fast: nothing is
+/// read, so a mistyped path is reported before any work.
+pub fn find_files(paths: &[PathBuf]) -> io::Result<(Vec<PathBuf>, Vec<Problem>)> {
     for p in paths {
         if fs::metadata(p).is_err() && fs::symlink_metadata(p).is_err() {
             return Err(io::Error::new(
@@ -78,23 +89,51 @@ pub fn collect_inputs(paths: &[PathBuf]) -> io::Result<(Vec<Input>, Vec<Problem>
     // Sorted by path, so the same files given in any order load identically.
     files.sort();
     files.dedup();
-    let mut inputs = Vec::with_capacity(files.len());
-    for f in files {
-        let display = display_path(&f);
-        match fs::read(&f) {
-            Ok(bytes) => inputs.push(Input {
-                path: display,
-                bytes,
-            }),
-            Err(e) => problems.push(Problem {
-                path: display,
-                kind: ProblemKind::Unreadable,
-                skipped: true,
-                message: format!("cannot read: {e}"),
-            }),
+    Ok((files, problems))
+}
+
+/// Reads `files` (in parallel, in order), counting files and bytes in `progress`.
+pub fn read_files(
+    files: &[PathBuf],
+    mut problems: Vec<Problem>,
+    progress: &crate::progress::Progress,
+) -> (Vec<Input>, Vec<Problem>) {
+    use rayon::prelude::*;
+    use std::sync::atomic::Ordering;
+    progress.files_total.store(files.len(), Ordering::Relaxed);
+    let results: Vec<Result<Input, Problem>> = files
+        .par_iter()
+        .map(|f| {
+            let display = display_path(f);
+            let r = match fs::read(f) {
+                Ok(bytes) => {
+                    progress
+                        .bytes_read
+                        .fetch_add(bytes.len() as u64, Ordering::Relaxed);
+                    Ok(Input {
+                        path: display,
+                        bytes,
+                    })
+                }
+                Err(e) => Err(Problem {
+                    path: display,
+                    kind: ProblemKind::Unreadable,
+                    skipped: true,
+                    message: format!("cannot read: {e}"),
+                }),
+            };
+            crate::progress::Progress::add(&progress.files_read, 1);
+            r
+        })
+        .collect();
+    let mut inputs = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(i) => inputs.push(i),
+            Err(p) => problems.push(p),
         }
     }
-    Ok((inputs, problems))
+    (inputs, problems)
 }
 
 fn display_path(p: &Path) -> String {

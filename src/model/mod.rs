@@ -172,14 +172,28 @@ pub struct Model {
 impl Model {
     /// Extracts every article and merges the facts.
     pub fn build(corpus: Corpus, assets: &Assets) -> Model {
+        Self::build_with_progress(corpus, assets, &crate::progress::Progress::default())
+    }
+
+    /// Like [`Model::build`], counting extracted articles in `progress`.
+    pub fn build_with_progress(
+        corpus: Corpus,
+        assets: &Assets,
+        progress: &crate::progress::Progress,
+    ) -> Model {
         use rayon::prelude::*;
+        progress
+            .articles_total
+            .store(corpus.articles.len(), std::sync::atomic::Ordering::Relaxed);
         // Extraction is a pure function of one article: the map step, in parallel.
         let facts: Vec<extract::Facts> = corpus
             .articles
             .par_iter()
             .map(|a| {
                 let published = a.published.as_ref().map(|p| p.date.start);
-                extract::extract(&a.body, published, assets)
+                let facts = extract::extract(&a.body, published, assets);
+                crate::progress::Progress::add(&progress.articles_done, 1);
+                facts
             })
             .collect();
         Self::merge(corpus, facts, assets)

@@ -115,6 +115,54 @@ impl Ui {
         }
     }
 
+    /// The loading screen: a progress bar with files, megabytes and articles per second.
+    pub fn draw_loading(
+        &self,
+        frame: &mut Frame<'_>,
+        p: crate::progress::Snapshot,
+        elapsed: std::time::Duration,
+    ) {
+        let area = frame.area();
+        let secs = elapsed.as_secs_f64().max(0.001);
+        let mb = p.bytes_read as f64 / 1e6;
+        let lines = vec![
+            Line::styled("storyline is reading the articles", self.theme.title),
+            Line::raw(""),
+            Line::raw(format!(
+                "files read {}/{} · {mb:.1} MB · {:.1} MB/s",
+                p.files_read,
+                p.files_total,
+                mb / secs
+            )),
+            Line::raw(format!(
+                "articles extracted {}/{} · {:.0} articles/s",
+                p.articles_done,
+                p.articles_total,
+                p.articles_done as f64 / secs
+            )),
+            Line::raw(""),
+            Line::styled("q quits", self.theme.dim),
+        ];
+        let w = area.width.min(70);
+        let h = (lines.len() as u16 + 3).min(area.height);
+        let r = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + (area.height - h) / 2,
+            width: w,
+            height: h,
+        };
+        let block = self.block("Loading".into(), true);
+        let inner = block.inner(r);
+        frame.render_widget(block, r);
+        let [text, bar] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+        frame.render_widget(Paragraph::new(lines), text);
+        let gauge = ratatui::widgets::Gauge::default()
+            .gauge_style(self.theme.border_focused)
+            .ratio(p.fraction().clamp(0.0, 1.0));
+        frame.render_widget(gauge, bar);
+    }
+
     /// Draws the whole screen.
     pub fn draw(&self, frame: &mut Frame<'_>, app: &App) -> Drawn {
         let area = frame.area();

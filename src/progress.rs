@@ -1,0 +1,58 @@
+//! Counters a long load updates from its worker threads and a loading screen reads: how many
+//! files and bytes are read and how many articles are extracted. Plain atomics; nothing here
+//! knows about the terminal.
+
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+/// Progress of one model build.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub files_total: AtomicUsize,
+    pub files_read: AtomicUsize,
+    pub bytes_read: AtomicU64,
+    pub articles_total: AtomicUsize,
+    pub articles_done: AtomicUsize,
+}
+
+/// A consistent-enough copy of the counters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    pub files_total: usize,
+    pub files_read: usize,
+    pub bytes_read: u64,
+    pub articles_total: usize,
+    pub articles_done: usize,
+}
+
+impl Progress {
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            files_total: self.files_total.load(Ordering::Relaxed),
+            files_read: self.files_read.load(Ordering::Relaxed),
+            bytes_read: self.bytes_read.load(Ordering::Relaxed),
+            articles_total: self.articles_total.load(Ordering::Relaxed),
+            articles_done: self.articles_done.load(Ordering::Relaxed),
+        }
+    }
+
+    pub(crate) fn add(counter: &AtomicUsize, n: usize) {
+        counter.fetch_add(n, Ordering::Relaxed);
+    }
+}
+
+impl Snapshot {
+    /// The fraction done, reading counting for the first half and extraction for the second.
+    pub fn fraction(&self) -> f64 {
+        let read = if self.files_total == 0 {
+            0.0
+        } else {
+            self.files_read as f64 / self.files_total as f64
+        };
+        let done = if self.articles_total == 0 {
+            0.0
+        } else {
+            self.articles_done as f64 / self.articles_total as f64
+        };
+        (read + done) / 2.0
+    }
+}
