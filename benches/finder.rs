@@ -15,10 +15,12 @@ fn names(n: usize) -> Vec<Candidate> {
     sur.sort();
     let mut rng = Rng::new(3);
     (0..n)
-        .map(|i| Candidate {
-            text: format!("{} {}", rng.pick(&given), rng.pick(&sur)),
-            target: Target::Article(ArticleId(i as u32)),
-            weight: rng.below(100),
+        .map(|i| {
+            Candidate::new(
+                format!("{} {}", rng.pick(&given), rng.pick(&sur)),
+                Target::Article(ArticleId(i as u32)),
+                rng.below(100),
+            )
         })
         .collect()
 }

@@ -137,14 +137,22 @@ pub fn find(
 ) -> io::Result<()> {
     let limit = if limit == 0 { usize::MAX } else { limit };
     if stdin {
-        let lines: Vec<String> = io::stdin().lines().collect::<Result<_, _>>()?;
+        use rayon::prelude::*;
+        // Bytes, decoded line by line with replacement: a stray invalid byte costs a character,
+        // not the whole run.
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)?;
+        let lines: Vec<&[u8]> = bytes
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .collect();
         let cands: Vec<search::Candidate> = lines
-            .into_iter()
+            .par_iter()
             .enumerate()
-            .map(|(i, text)| search::Candidate {
-                text,
-                target: Target::Article(crate::model::ArticleId(i as u32)),
-                weight: 0,
+            .map(|(i, line)| {
+                let text =
+                    String::from_utf8_lossy(line.strip_suffix(b"\r").unwrap_or(line)).into_owned();
+                search::Candidate::new(text, Target::Article(crate::model::ArticleId(i as u32)), 0)
             })
             .collect();
         for h in search::rank(&cands, query).into_iter().take(limit) {

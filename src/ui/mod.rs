@@ -724,8 +724,9 @@ impl Ui {
                 let mut spans = vec![Span::styled(format!("{tag:<8}"), self.theme.dim)];
                 let budget = width.saturating_sub(8 + display_width(&extra) + 1);
                 let shown = truncate_to_width(&c.text, budget);
+                let matched = crate::search::indices(&c.text, &f.query);
                 for (ci, ch) in shown.chars().enumerate() {
-                    let st = if h.indices.contains(&ci) {
+                    let st = if matched.contains(&ci) {
                         style.patch(self.theme.matched)
                     } else {
                         style
