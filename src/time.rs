@@ -241,24 +241,57 @@ pub fn last_day_of_month(y: i32, m: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(ny, nm, 1).map(|d| d - chrono::Duration::days(1))
 }
 
+/// English month and weekday names, full and in their usual short forms: the words every
+/// date finder starts from.
+pub const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "weds",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
 /// The month number of an English month name or its usual abbreviation ("Sept", "Dec.").
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    for (i, name) in NAMES.iter().enumerate() {
+    for (i, name) in CALENDAR_WORDS[..12].iter().enumerate() {
         if w == *name || (w.len() >= 3 && name.starts_with(&w) && (w.len() == 3 || w == "sept")) {
             return Some(i as u32 + 1);
         }

@@ -29,7 +29,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::text::Span;
-use crate::time::{DateValue, Precision, Season, add_months};
+use crate::time::{CALENDAR_WORDS, DateValue, Precision, Season, add_months};
 
 use super::{Anchor, Timex};
 
@@ -509,50 +509,9 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
     }
 }
 
-/// Words one of which every time expression without date-like digits contains.
+/// Words besides [`CALENDAR_WORDS`] one of which every time expression without date-like
+/// digits contains.
 const ANCHOR_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "weds",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
     "day",
     "days",
     "week",
@@ -646,7 +605,7 @@ fn anchor_keys() -> &'static AnchorKeys {
     static BITS: std::sync::OnceLock<AnchorKeys> = std::sync::OnceLock::new();
     BITS.get_or_init(|| {
         let mut bits = vec![0u64; (1 << 18) / 64];
-        for w in ANCHOR_WORDS {
+        for w in CALENDAR_WORDS.iter().chain(ANCHOR_WORDS) {
             let k = AnchorKeys::key(w.as_bytes());
             bits[k >> 6] |= 1 << (k & 63);
         }
@@ -654,51 +613,10 @@ fn anchor_keys() -> &'static AnchorKeys {
     })
 }
 
-/// Every lowercase word that can start a time expression; [`match_at`] looks at no other word.
+/// Every lowercase word besides [`CALENDAR_WORDS`] that can start a time expression;
+/// [`match_at`] looks at no other word.
 const START_WORDS: &[&str] = &[
-    // Months and weekdays, full and short.
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "weds",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
+    // Quarters ("Q3").
     "q",
     // Holidays.
     "christmas",
@@ -788,7 +706,7 @@ impl WordBits {
         })
     }
 
-    fn build(words: &[&str]) -> WordBits {
+    fn build<'a>(words: impl IntoIterator<Item = &'a &'a str>) -> WordBits {
         let mut bits = vec![0u64; (Self::BITS / 64) as usize];
         for w in words {
             let h = Self::hash(w.as_bytes()) % Self::BITS;
@@ -805,7 +723,7 @@ impl WordBits {
 
 fn start_words() -> &'static WordBits {
     static BITS: std::sync::OnceLock<WordBits> = std::sync::OnceLock::new();
-    BITS.get_or_init(|| WordBits::build(START_WORDS))
+    BITS.get_or_init(|| WordBits::build(CALENDAR_WORDS.iter().chain(START_WORDS)))
 }
 
 struct Sent<'a> {

@@ -293,7 +293,9 @@ fn content_words(sentence: &str) -> Vec<u64> {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.len() >= 4)
         .map(|w| w.to_lowercase())
-        .filter(|w| !STOP.contains(&w.as_str()) && crate::time::month_number(w).is_none())
+        .filter(|w| {
+            !STOP.contains(&w.as_str()) && !crate::time::CALENDAR_WORDS.contains(&w.as_str())
+        })
         .map(|w| {
             let w = if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
                 &w[..w.len() - 1]
@@ -411,13 +413,6 @@ const STOP: &[&str] = &[
     "later",
     "recent",
     "recently",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "first",
     "second",
     "third",
