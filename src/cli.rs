@@ -124,7 +124,7 @@ pub fn build_found(
 /// `storyline export`.
 pub fn export(paths: &[PathBuf], pretty: bool, out: &mut impl Write) -> io::Result<()> {
     let model = build_model(&source(paths))?;
-    out.write_all(crate::model::to_json(&model, pretty).as_bytes())
+    crate::model::write_json(&model, pretty, out)
 }
 
 /// `storyline find`.

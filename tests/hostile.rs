@@ -304,7 +304,7 @@ fn check_pipeline(inputs: Vec<Input>) {
     }
     for m in &model.mentions {
         let body = model.article(m.article).body();
-        assert_eq!(body.get(m.span.start..m.span.end), Some(m.text.as_str()));
+        assert_eq!(body.get(m.span.start..m.span.end), Some(m.text(&model)));
     }
     for t in &model.timexes {
         assert!(

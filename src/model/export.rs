@@ -1,6 +1,8 @@
 //! The `storyline/1` JSON export (schema in `README.md`). The export structs borrow from the
 //! model and mirror the schema field for field, so the schema is visible in one place.
 
+use std::io::Write as _;
+
 use serde::Serialize;
 
 use super::{Modality, Model};
@@ -139,6 +141,18 @@ fn modality(m: Modality) -> &'static str {
 
 /// The model as `storyline/1` JSON.
 pub fn to_json(model: &Model, pretty: bool) -> String {
+    let mut out = Vec::new();
+    write_json(model, pretty, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// The model as `storyline/1` JSON, streamed to `out`: a corpus's export is never held in
+/// memory whole.
+pub fn write_json(
+    model: &Model,
+    pretty: bool,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let aid = |a: super::ArticleId| model.article(a).id();
     let articles = model
         .articles
@@ -183,7 +197,7 @@ pub fn to_json(model: &Model, pretty: bool) -> String {
             article: aid(m.article),
             start: m.span.start,
             end: m.span.end,
-            text: &m.text,
+            text: m.text(model),
         })
         .collect();
     let timexes = model
@@ -280,12 +294,12 @@ pub fn to_json(model: &Model, pretty: bool) -> String {
         conflicts,
         problems: model.problems.iter().collect(),
     };
-    let mut out = if pretty {
-        serde_json::to_string_pretty(&export)
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, &export)?;
     } else {
-        serde_json::to_string(&export)
+        serde_json::to_writer(&mut out, &export)?;
     }
-    .expect("the export is plain data");
-    out.push('\n');
-    out
+    out.write_all(b"\n")?;
+    out.flush()
 }

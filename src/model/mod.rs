@@ -16,7 +16,7 @@ use crate::corpus::{Corpus, Problem, Published, RawArticle};
 use crate::extract::{self, Kind, Timex};
 use crate::text::Span;
 
-pub use export::to_json;
+pub use export::{to_json, write_json};
 
 macro_rules! id_type {
     ($name:ident, $doc:literal) => {
@@ -87,7 +87,13 @@ pub struct MentionRec {
     pub entity: EntityId,
     pub article: ArticleId,
     pub span: Span,
-    pub text: String,
+}
+
+impl MentionRec {
+    /// The mention as written in its article's body.
+    pub fn text<'a>(&self, model: &'a Model) -> &'a str {
+        self.span.of(model.article(self.article).body())
+    }
 }
 
 /// One time expression with its article.
@@ -228,7 +234,6 @@ impl Model {
                     entity,
                     article,
                     span: m.span,
-                    text: m.span.of(&raw.body).to_string(),
                 });
             }
             let link = |mi: usize| linked.assignment[ai][mi];
