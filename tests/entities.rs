@@ -259,12 +259,12 @@ fn seed_titles_and_possessives_stay_out_of_names() {
         bezos
             .mentions
             .iter()
-            .any(|&i| m.mentions[i].text(m) == "Amazon founder"),
+            .any(|&i| m.mentions[i].text(&m) == "Amazon founder"),
         "{:?}",
         bezos
             .mentions
             .iter()
-            .map(|&i| m.mentions[i].text(m))
+            .map(|&i| m.mentions[i].text(&m))
             .collect::<Vec<_>>()
     );
 }
