@@ -222,7 +222,34 @@ impl Model {
         let mut pending = Vec::new();
         let mut amounts = Vec::new();
         model.entities = linked.entities;
-        for (ai, (raw, f)) in raws.into_iter().zip(facts).enumerate() {
+        // Events are found per article with the kinds the corpus gave the entities: in
+        // parallel, like extraction.
+        let found_events: Vec<_> = {
+            use rayon::prelude::*;
+            let entities = &model.entities;
+            raws.par_iter()
+                .zip(facts.par_iter())
+                .enumerate()
+                .map(|(ai, (raw, f))| {
+                    let kinds: Vec<Option<Kind>> = (0..f.mentions.len())
+                        .map(|mi| linked.assignment[ai][mi].map(|e| entities[e.index()].kind))
+                        .collect();
+                    let found =
+                        extract::events::find(&raw.body, &f.sentences, &f.mentions, &kinds, assets);
+                    let claims = extract::events::amount_claims(
+                        &raw.body,
+                        &f.sentences,
+                        &f.mentions,
+                        &kinds,
+                        assets,
+                    );
+                    (found, claims)
+                })
+                .collect()
+        };
+        for (ai, ((raw, f), (found, amount_claims))) in
+            raws.into_iter().zip(facts).zip(found_events).enumerate()
+        {
             let article = ArticleId(ai as u32);
             let mut mention_ids = Vec::new();
             for (mi, m) in f.mentions.iter().enumerate() {
@@ -238,17 +265,6 @@ impl Model {
             }
             let link = |mi: usize| linked.assignment[ai][mi];
             let published = raw.published.as_ref().map(|p| p.date);
-            let kinds: Vec<Option<Kind>> = (0..f.mentions.len())
-                .map(|mi| link(mi).map(|e| model.entities[e.index()].kind))
-                .collect();
-            let found = extract::events::find(&raw.body, &f.sentences, &f.mentions, &kinds, assets);
-            let amount_claims = extract::events::amount_claims(
-                &raw.body,
-                &f.sentences,
-                &f.mentions,
-                &kinds,
-                assets,
-            );
             // Mentions by sentence, once per article: an event's context is its sentence's.
             let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); f.sentences.len()];
             for (mi, m) in f.mentions.iter().enumerate() {
