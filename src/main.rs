@@ -45,19 +45,21 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let stdout = io::stdout();
+    // Output is buffered: a million-line `find --stdin` is not a million writes.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
     let result = match &args.command {
-        Some(Command::Export { pretty, paths }) => cli::export(paths, *pretty, &mut stdout.lock()),
+        Some(Command::Export { pretty, paths }) => cli::export(paths, *pretty, &mut out),
         Some(Command::Find {
             query,
             stdin,
             limit,
             paths,
-        }) => cli::find(query, *stdin, *limit, paths, &mut stdout.lock()),
-        Some(Command::Timeline { args }) => cli::timeline(args, &mut stdout.lock()),
+        }) => cli::find(query, *stdin, *limit, paths, &mut out),
+        Some(Command::Timeline { args }) => cli::timeline(args, &mut out),
         Some(Command::Synth { n, dir, seed }) => cli::synth(*n, dir, *seed),
         None => run_tui(&args),
     };
+    let result = result.and_then(|()| io::Write::flush(&mut out));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`storyline export | head`) is not an error worth a message.
