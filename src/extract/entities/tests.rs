@@ -17,8 +17,8 @@ fn names(text: &str) -> Vec<String> {
 
 #[test]
 fn titles_and_possessives_are_not_names() {
-    let t = "President-elect Donald Trump met Bezos’s lawyers. Vice President Kamala Harris spoke.";
-    assert_eq!(names(t), vec!["Donald Trump", "Bezos", "Kamala Harris"]);
+    let t = "President-elect Maria Lopez met Okafor’s lawyers. Vice President Ana Silva spoke.";
+    assert_eq!(names(t), vec!["Maria Lopez", "Okafor", "Ana Silva"]);
 }
 
 #[test]
