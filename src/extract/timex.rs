@@ -803,24 +803,10 @@ fn is_apostrophe(c: Option<char>) -> bool {
 /// Full month names are taken on their own where they cannot be another word; "March",
 /// "May", "June", "April" and "August" need a date context (a day, a year, a preposition).
 fn month_word(w: &str) -> Option<(u32, bool)> {
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if w.len() < 3 || w.len() > 9 {
         return None;
     }
-    for (i, name) in FULL.iter().enumerate() {
+    for (i, name) in CALENDAR_WORDS[..12].iter().enumerate() {
         if w.eq_ignore_ascii_case(name) {
             return Some((i as u32 + 1, false));
         }
