@@ -178,6 +178,13 @@ fn event_loop(
 /// Applies one terminal event; whether the screen needs drawing again.
 fn handle(app: &mut App, drawn: &Drawn, event: Event) -> bool {
     let action = match event {
+        // For the pseudo-terminal test of restoring the terminal after a panic, and only when
+        // the environment asks for it.
+        Event::Key(key)
+            if key.code == KeyCode::F(12) && std::env::var_os("STORYLINE_TEST_PANIC").is_some() =>
+        {
+            panic!("panic requested by STORYLINE_TEST_PANIC")
+        }
         Event::Key(key) if key.kind == KeyEventKind::Press => {
             keymap::action_for(key, app.focus, app.overlay == Some(Overlay::Finder))
         }

@@ -19,6 +19,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Self::start_with(args, cols, rows, &[])
+    }
+
+    fn start_with(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -31,6 +35,9 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_storyline"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -194,4 +201,30 @@ fn sigterm_and_ctrl_c_leave_a_clean_terminal() {
     s.send("\u{3}");
     assert!(s.wait_exit().success(), "Ctrl-C quits cleanly");
     assert!(!s.screen().screen().alternate_screen());
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_what_happened() {
+    // The default a user has: no backtrace asked for.
+    let env = [
+        ("STORYLINE_TEST_PANIC", "1"),
+        ("RUST_BACKTRACE", "0"),
+        ("RUST_LIB_BACKTRACE", "0"),
+    ];
+    let mut s = Session::start_with(&[], 100, 30, &env);
+    s.wait_for("Timeline");
+    s.send("\u{1b}[24~"); // F12
+    let status = s.wait_exit();
+    assert!(!status.success(), "a panic exits with failure");
+    let screen = s.screen();
+    assert!(
+        !screen.screen().alternate_screen(),
+        "the panic left the alternate screen"
+    );
+    assert!(!screen.screen().hide_cursor(), "the cursor is shown again");
+    assert!(
+        screen.screen().contents().contains("panic requested"),
+        "the panic message is shown:\n{}",
+        screen.screen().contents()
+    );
 }
