@@ -81,6 +81,18 @@ fn run_tui(args: &Cli) -> io::Result<()> {
     for signal in [SIGTERM, SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    // The event loop sees the flag within half a second, but not when the terminal is gone:
+    // crossterm's poll never returns on a hung-up tty. A watchdog then restores what it can
+    // and ends the process, so a closed terminal never leaves a spinning storyline behind.
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            std::thread::sleep(Duration::from_secs(1));
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        }
+    });
     // The model builds on worker threads while the screen shows progress.
     let progress = Arc::new(Progress::default());
     let (tx, rx) = mpsc::channel();

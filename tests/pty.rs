@@ -10,6 +10,9 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 struct Session {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
+    /// Kept open for the session's life (its reader holds a copy of it, so dropping it would
+    /// not close the terminal anyway).
+    _master: Box<dyn portable_pty::MasterPty + Send>,
     output: Arc<Mutex<Vec<u8>>>,
     /// Set when the reader saw the end of the output (the child and its terminal are gone).
     done: Arc<std::sync::atomic::AtomicBool>,
@@ -56,12 +59,11 @@ impl Session {
             }
             finished.store(true, std::sync::atomic::Ordering::SeqCst);
         });
-        // Keep the master alive as long as the session.
-        std::mem::forget(pair.master);
         Session {
             child,
             writer,
             output,
+            _master: pair.master,
             done,
             rows,
             cols,
@@ -227,4 +229,17 @@ fn a_panic_restores_the_terminal_and_says_what_happened() {
         "the panic message is shown:\n{}",
         screen.screen().contents()
     );
+}
+
+#[test]
+fn sighup_leaves_a_clean_terminal() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for("Timeline");
+    let status = std::process::Command::new("kill")
+        .args(["-HUP", &s.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    s.wait_exit();
+    assert!(!s.screen().screen().alternate_screen());
 }
