@@ -32,10 +32,6 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
-    pub fn overlaps(&self, other: Span) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-
     /// The text of this span, or "" when it does not lie on char boundaries of `s`.
     pub fn of<'a>(&self, s: &'a str) -> &'a str {
         s.get(self.start..self.end).unwrap_or("")

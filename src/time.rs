@@ -299,20 +299,23 @@ pub fn month_number(word: &str) -> Option<u32> {
     None
 }
 
+/// The weekdays by their full English names, Monday first.
+pub const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
 /// The weekday of an English weekday name or abbreviation.
 pub fn weekday_from_name(word: &str) -> Option<Weekday> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let days = [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ];
     // Full names, three-letter forms, and the usual longer ones ("Tues", "Weds", "Thurs").
-    days.iter()
+    WEEKDAYS
+        .iter()
         .find(|(name, _)| {
             w == *name
                 || (w.len() >= 3 && name.starts_with(&w) && w.len() <= 5)

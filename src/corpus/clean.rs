@@ -391,9 +391,11 @@ fn is_embedded_link(all: &[Line<'_>], i: usize) -> bool {
 
 /// The first sentence of the body, cut at a word boundary: the title of an article without one.
 fn first_sentence_title(body: &str) -> String {
-    let first = crate::extract::sentences::split(body)
+    // Only the first paragraph: the whole body is split again, once, by the extractor.
+    let para = body.split("\n\n").next().unwrap_or(body);
+    let first = crate::extract::sentences::split(para)
         .first()
-        .map_or(body, |s| s.of(body));
+        .map_or(para, |s| s.of(para));
     let sentence = squash_whitespace(&sanitize_line(first));
     if sentence.chars().count() <= 100 {
         return sentence;

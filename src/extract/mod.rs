@@ -154,10 +154,3 @@ pub fn extract(body: &str, published: Option<NaiveDate>, assets: &Assets) -> Fac
         timexes,
     }
 }
-
-/// The index of the sentence containing byte offset `at`.
-pub fn sentence_index(sentences: &[Span], at: usize) -> usize {
-    sentences
-        .partition_point(|s| s.end <= at)
-        .min(sentences.len().saturating_sub(1))
-}

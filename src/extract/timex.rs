@@ -29,7 +29,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::text::Span;
-use crate::time::{CALENDAR_WORDS, DateValue, Precision, Season, add_months};
+use crate::time::{CALENDAR_WORDS, DateValue, Precision, Season, WEEKDAYS, add_months};
 
 use super::{Anchor, Timex};
 
@@ -823,19 +823,11 @@ fn unambiguous_month(m: u32) -> bool {
 }
 
 fn weekday_word(w: &str) -> Option<Weekday> {
-    const DAYS: [(&str, Weekday); 7] = [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ];
     if w.len() < 6 {
         return None;
     }
-    DAYS.iter()
+    WEEKDAYS
+        .iter()
         .find(|(n, _)| w.eq_ignore_ascii_case(n))
         .map(|&(_, d)| d)
 }

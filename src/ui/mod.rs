@@ -241,14 +241,8 @@ impl Ui {
             return;
         }
         let rows = inner.height as usize;
-        let offset = scroll_offset(app.article_selected, rows);
         let width = inner.width as usize;
-        let lines: Vec<Line> = app
-            .article_rows
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(rows)
+        let lines: Vec<Line> = visible(&app.article_rows, app.article_selected, rows)
             .map(|(i, &a)| {
                 let art = m.article(a);
                 let date = date_label(m, a);
@@ -361,7 +355,6 @@ impl Ui {
         drawn.list_rows[1] = inner.height as usize;
         let rows = inner.height as usize;
         let width = inner.width as usize;
-        let offset = scroll_offset(app.entity_selected, rows);
         let row_line = |name: String,
                         style: Style,
                         right: String,
@@ -377,12 +370,7 @@ impl Ui {
                 Span::styled(right, right_style),
             ])
         };
-        let lines: Vec<Line> = app
-            .entity_rows
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(rows)
+        let lines: Vec<Line> = visible(&app.entity_rows, app.entity_selected, rows)
             .map(|(i, row)| {
                 let selected = if i == app.entity_selected {
                     self.theme.selected
@@ -531,13 +519,7 @@ impl Ui {
         drawn.list_top[2] = list_area.y;
         drawn.list_rows[2] = list_area.height as usize;
         let rows = list_area.height as usize;
-        let offset = scroll_offset(app.timeline_selected, rows);
-        let lines: Vec<Line> = app
-            .timeline_rows
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(rows)
+        let lines: Vec<Line> = visible(&app.timeline_rows, app.timeline_selected, rows)
             .map(|(i, &id)| {
                 let e = m.event(id);
                 let date = e.when.map_or("undated".to_string(), |w| {
@@ -700,13 +682,7 @@ impl Ui {
         frame.render_widget(Paragraph::new(prompt), input);
         let rows = list.height as usize;
         let width = list.width as usize;
-        let offset = scroll_offset(f.selected, rows);
-        let lines: Vec<Line> = f
-            .hits
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(rows)
+        let lines: Vec<Line> = visible(&f.hits, f.selected, rows)
             .map(|(i, h)| {
                 let c = &f.candidates[h.candidate];
                 let (tag, style, extra) = match c.target {
@@ -751,6 +727,15 @@ impl Ui {
             frame.render_widget(Paragraph::new(lines), list);
         }
     }
+}
+
+/// The rows of a list that fit in `rows` lines with `selected` in view, with their indexes.
+fn visible<T>(items: &[T], selected: usize, rows: usize) -> impl Iterator<Item = (usize, &T)> {
+    items
+        .iter()
+        .enumerate()
+        .skip(scroll_offset(selected, rows))
+        .take(rows)
 }
 
 /// An article's date for lists: precision-aware, `~` when inferred.
