@@ -93,12 +93,15 @@ pub fn build_found(
     (files, problems): (Vec<PathBuf>, Vec<crate::corpus::Problem>),
     progress: &crate::progress::Progress,
 ) -> io::Result<Model> {
+    let mut watch = crate::progress::Stopwatch::start();
     let (inputs, problems) = match source {
         Source::Bundled => (corpus::bundled_inputs(), problems),
         Source::Paths(_) => corpus::read_files(&files, problems, progress),
     };
+    watch.lap("read");
     let corpus = corpus::load(&inputs, problems);
     drop(inputs);
+    watch.lap("clean");
     if corpus.articles.is_empty() {
         let mut msg = "no articles found".to_string();
         if let Source::Paths(p) = source {
@@ -124,7 +127,12 @@ pub fn build_found(
 /// `storyline export`.
 pub fn export(paths: &[PathBuf], pretty: bool, out: &mut impl Write) -> io::Result<()> {
     let model = build_model(&source(paths))?;
-    crate::model::write_json(&model, pretty, out)
+    let mut watch = crate::progress::Stopwatch::start();
+    crate::model::write_json(&model, pretty, out)?;
+    watch.lap("json");
+    drop(model);
+    watch.lap("drop");
+    Ok(())
 }
 
 /// `storyline find`.

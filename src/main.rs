@@ -223,3 +223,6 @@ fn mouse_action(drawn: &Drawn, mouse: MouseEvent) -> Option<Action> {
         _ => None,
     }
 }
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

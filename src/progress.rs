@@ -56,3 +56,28 @@ impl Snapshot {
         (read + done) / 2.0
     }
 }
+
+/// Stage timings for measuring a build: with `STORYLINE_TIMINGS` set in the environment, each
+/// [`Stopwatch::lap`] prints the stage's wall time to stderr. Off by default, and never part of
+/// any output on stdout.
+#[derive(Debug)]
+pub struct Stopwatch {
+    last: Option<std::time::Instant>,
+}
+
+impl Stopwatch {
+    pub fn start() -> Stopwatch {
+        Stopwatch {
+            last: std::env::var_os("STORYLINE_TIMINGS").map(|_| std::time::Instant::now()),
+        }
+    }
+
+    /// Prints the time since the last lap (or the start) under `stage`.
+    pub fn lap(&mut self, stage: &str) {
+        if let Some(last) = self.last {
+            let now = std::time::Instant::now();
+            eprintln!("{stage:>12}: {:8.1} ms", (now - last).as_secs_f64() * 1e3);
+            self.last = Some(now);
+        }
+    }
+}

@@ -188,6 +188,7 @@ impl Model {
         progress: &crate::progress::Progress,
     ) -> Model {
         use rayon::prelude::*;
+        let mut watch = crate::progress::Stopwatch::start();
         progress
             .articles_total
             .store(corpus.articles.len(), std::sync::atomic::Ordering::Relaxed);
@@ -202,7 +203,10 @@ impl Model {
                 facts
             })
             .collect();
-        Self::merge(corpus, facts, assets)
+        watch.lap("extract");
+        let model = Self::merge(corpus, facts, assets);
+        watch.lap("merge");
+        model
     }
 
     /// The reduce step: link entities across articles and index everything.
@@ -211,10 +215,13 @@ impl Model {
             articles: mut raws,
             problems,
         } = corpus;
+        let mut watch = crate::progress::Stopwatch::start();
         // Articles without a date get one inferred (from their text, then the corpus), and
         // their time expressions are resolved against it.
         dates::infer(&mut raws, &mut facts);
+        watch.lap("dates");
         let linked = link::link(&facts);
+        watch.lap("link");
         let mut model = Model {
             problems,
             ..Model::default()
@@ -247,6 +254,7 @@ impl Model {
                 })
                 .collect()
         };
+        watch.lap("events");
         for (ai, ((raw, f), (found, amount_claims))) in
             raws.into_iter().zip(facts).zip(found_events).enumerate()
         {
@@ -339,8 +347,10 @@ impl Model {
                 timexes: timex_ids,
             });
         }
+        watch.lap("records");
         let (events, relationships, mut conflicts) = events::cluster(pending);
         conflicts.extend(events::amount_conflicts(&amounts));
+        watch.lap("cluster");
         model.events = events;
         model.relationships = relationships;
         model.conflicts = conflicts;
