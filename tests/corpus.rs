@@ -245,6 +245,34 @@ fn export_is_deterministic_across_runs_and_argument_order() {
 }
 
 #[test]
+fn export_bytes_do_not_depend_on_threads_and_pretty_is_the_same_document() {
+    // Enough articles that the mentions and timexes span several of the writer's parallel
+    // chunks.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in storyline::synth::corpus(storyline::assets::bundled(), 120, 7) {
+        write(dir.path(), &name, text.as_bytes());
+    }
+    let model = build_model(&source(&[dir.path().to_path_buf()])).unwrap();
+    assert!(model.mentions.len() > 5000, "{}", model.mentions.len());
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let serial = one_thread.install(|| to_json(&model, false));
+    let parallel = to_json(&model, false);
+    assert_eq!(serial, parallel);
+    let compact: serde_json::Value = serde_json::from_str(&parallel).unwrap();
+    let pretty = to_json(&model, true);
+    assert_eq!(
+        compact,
+        serde_json::from_str::<serde_json::Value>(&pretty).unwrap()
+    );
+    assert!(pretty.starts_with(
+        "{\n  \"schema\": \"storyline/1\",\n  \"articles\": [\n    {\n      \"id\": "
+    ));
+}
+
+#[test]
 fn export_has_every_schema_key() {
     let json: serde_json::Value = serde_json::from_str(&to_json(&seeds(), false)).unwrap();
     assert_eq!(json["schema"], "storyline/1");

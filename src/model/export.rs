@@ -9,19 +9,6 @@ use super::{Modality, Model};
 use crate::extract::Anchor;
 
 #[derive(Serialize)]
-struct Export<'a> {
-    schema: &'static str,
-    articles: Vec<ArticleOut<'a>>,
-    entities: Vec<EntityOut<'a>>,
-    mentions: Vec<MentionOut<'a>>,
-    timexes: Vec<TimexOut<'a>>,
-    events: Vec<EventOut<'a>>,
-    relationships: Vec<RelationshipOut<'a>>,
-    conflicts: Vec<ConflictOut<'a>>,
-    problems: Vec<&'a crate::corpus::Problem>,
-}
-
-#[derive(Serialize)]
 struct PublishedOut<'a> {
     date: String,
     precision: &'static str,
@@ -147,159 +134,230 @@ pub fn to_json(model: &Model, pretty: bool) -> String {
 }
 
 /// The model as `storyline/1` JSON, streamed to `out`: a corpus's export is never held in
-/// memory whole.
+/// memory whole. Each section's records are serialised in parallel, in chunks, and written in
+/// order; the bytes are those of serde_json's writer over the whole document (compact or
+/// pretty), so the output does not depend on the number of threads.
 pub fn write_json(
     model: &Model,
     pretty: bool,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
-    let aid = |a: super::ArticleId| model.article(a).id();
-    let articles = model
-        .articles
-        .iter()
-        .map(|a| ArticleOut {
-            id: a.id(),
-            path: &a.raw.path,
-            title: &a.raw.title,
-            byline: a.raw.byline.as_deref(),
-            source: a.raw.source.as_deref(),
-            url: a.raw.url.as_deref(),
-            published: a.published.as_ref().map(|p| PublishedOut {
-                date: p.date.value(),
-                precision: p.date.precision.as_str(),
-                inferred: p.inferred,
-                basis: &p.basis,
-            }),
-            chars: a.body().chars().count(),
-            sentences: a.sentences.iter().map(|s| [s.start, s.end]).collect(),
-            duplicate_of: a.raw.duplicate_of.as_deref(),
-            body: a.body(),
-        })
-        .collect();
-    let entities = model
-        .entities
-        .iter()
-        .map(|e| EntityOut {
-            id: e.id.0,
-            name: &e.name,
-            kind: e.kind.as_str(),
-            aliases: &e.aliases,
-            titles: &e.titles,
-            mentions: e.mentions.len(),
-            articles: e.articles.iter().map(|&a| aid(a)).collect(),
-        })
-        .collect();
-    let mentions = model
-        .mentions
-        .iter()
-        .map(|m| MentionOut {
-            entity: m.entity.0,
-            article: aid(m.article),
-            start: m.span.start,
-            end: m.span.end,
-            text: m.text(model),
-        })
-        .collect();
-    let timexes = model
-        .timexes
-        .iter()
-        .map(|t| {
-            let x = &t.timex;
-            let anchor = match x.anchor {
-                Anchor::Absolute => "absolute".to_string(),
-                Anchor::Published => "published".to_string(),
-                Anchor::Corpus => "corpus".to_string(),
-                Anchor::Timex(i) => {
-                    let article = model.article(t.article);
-                    let at = article.timexes.get(i).map(|&g| &model.timexes[g].timex);
-                    at.map_or("timex".to_string(), |a| format!("timex:{}", a.span.start))
-                }
-            };
-            TimexOut {
-                article: aid(t.article),
-                start: x.span.start,
-                end: x.span.end,
-                text: &x.text,
-                value: x.value.value(),
-                precision: x.value.precision.as_str(),
-                vague: x.vague,
-                anchor,
-            }
-        })
-        .collect();
-    let events = model
-        .events
-        .iter()
-        .map(|e| EventOut {
-            id: e.id.0,
-            kind: &e.kind,
-            tone: e.tone,
-            modality: modality(e.modality),
-            actor: e.actor.map(|x| x.0),
-            target: e.target.map(|x| x.0),
-            participants: e.participants.iter().map(|x| x.0).collect(),
-            when: e.when.map(|w| WhenOut {
-                start: w.value.start.format("%Y-%m-%d").to_string(),
-                end: w.value.end.format("%Y-%m-%d").to_string(),
-                precision: w.value.precision.as_str(),
-                inferred: w.inferred,
-            }),
-            summary: &e.summary,
-            evidence: e
-                .evidence
-                .iter()
-                .map(|ev| EvidenceOut {
-                    article: aid(ev.article),
-                    start: ev.span.start,
-                    end: ev.span.end,
-                    text: ev.span.of(model.article(ev.article).body()),
-                })
-                .collect(),
-        })
-        .collect();
-    let relationships = model
-        .relationships
-        .iter()
-        .map(|r| RelationshipOut {
-            a: r.a.0,
-            b: r.b.0,
-            events: &r.events,
-        })
-        .collect();
-    let conflicts = model
-        .conflicts
-        .iter()
-        .map(|c| ConflictOut {
-            entity: c.entity.0,
-            about: &c.about,
-            claims: c
-                .claims
-                .iter()
-                .map(|cl| ClaimOut {
-                    value: &cl.value,
-                    article: aid(cl.article),
-                    text: cl.span.of(model.article(cl.article).body()),
-                })
-                .collect(),
-        })
-        .collect();
-    let export = Export {
-        schema: "storyline/1",
-        articles,
-        entities,
-        mentions,
-        timexes,
-        events,
-        relationships,
-        conflicts,
-        problems: model.problems.iter().collect(),
+    let mut w = Writer {
+        out: std::io::BufWriter::with_capacity(1 << 16, out),
+        pretty,
+        fields: 0,
     };
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, &export)?;
-    } else {
-        serde_json::to_writer(&mut out, &export)?;
+    w.out.write_all(b"{")?;
+    w.field("schema", |out| {
+        serde_json::to_writer(out, "storyline/1").map_err(Into::into)
+    })?;
+    w.section("articles", &model.articles, article)?;
+    w.section("entities", &model.entities, |e| entity(model, e))?;
+    w.section("mentions", &model.mentions, |m| MentionOut {
+        entity: m.entity.0,
+        article: model.article(m.article).id(),
+        start: m.span.start,
+        end: m.span.end,
+        text: m.text(model),
+    })?;
+    w.section("timexes", &model.timexes, |t| timex(model, t))?;
+    w.section("events", &model.events, |e| event(model, e))?;
+    w.section("relationships", &model.relationships, |r| RelationshipOut {
+        a: r.a.0,
+        b: r.b.0,
+        events: &r.events,
+    })?;
+    w.section("conflicts", &model.conflicts, |c| conflict(model, c))?;
+    w.section("problems", &model.problems, |p| p)?;
+    w.out.write_all(if pretty { b"\n}\n" } else { b"}\n" })?;
+    w.out.flush()
+}
+
+/// Writes the top-level object field by field, in serde_json's compact or pretty layout.
+struct Writer<W: std::io::Write> {
+    out: std::io::BufWriter<W>,
+    pretty: bool,
+    fields: usize,
+}
+
+/// Records serialised per parallel task.
+const CHUNK: usize = 2048;
+
+impl<W: std::io::Write> Writer<W> {
+    fn field(
+        &mut self,
+        name: &str,
+        value: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut buf = Vec::new();
+        if self.fields > 0 {
+            buf.push(b',');
+        }
+        if self.pretty {
+            buf.extend_from_slice(b"\n  ");
+        }
+        serde_json::to_writer(&mut buf, name)?;
+        buf.extend_from_slice(if self.pretty { b": " } else { b":" });
+        value(&mut buf)?;
+        self.fields += 1;
+        self.out.write_all(&buf)
     }
-    out.write_all(b"\n")?;
-    out.flush()
+
+    /// A field whose value is the array of `items`, each written as `record` makes it.
+    fn section<'a, T: Sync, O: Serialize>(
+        &mut self,
+        name: &str,
+        items: &'a [T],
+        record: impl Fn(&'a T) -> O + Sync,
+    ) -> std::io::Result<()> {
+        use rayon::prelude::*;
+        let pretty = self.pretty;
+        self.field(name, |buf| {
+            buf.push(b'[');
+            Ok(())
+        })?;
+        // One chunk at a time per thread, written in order: memory stays bounded.
+        for (gi, group) in items
+            .chunks(CHUNK * rayon::current_num_threads().max(1))
+            .enumerate()
+        {
+            let parts: Vec<std::io::Result<Vec<u8>>> = group
+                .par_chunks(CHUNK)
+                .enumerate()
+                .map(|(ci, chunk)| {
+                    let mut buf = Vec::with_capacity(chunk.len() * 128);
+                    for (i, item) in chunk.iter().enumerate() {
+                        if gi > 0 || ci > 0 || i > 0 {
+                            buf.push(b',');
+                        }
+                        if pretty {
+                            buf.extend_from_slice(b"\n    ");
+                            let mut one = Vec::new();
+                            serde_json::to_writer_pretty(&mut one, &record(item))?;
+                            // serde_json escapes newlines inside strings, so every raw newline
+                            // is layout: indent it to the record's depth.
+                            for (li, line) in one.split(|&b| b == b'\n').enumerate() {
+                                if li > 0 {
+                                    buf.extend_from_slice(b"\n    ");
+                                }
+                                buf.extend_from_slice(line);
+                            }
+                        } else {
+                            serde_json::to_writer(&mut buf, &record(item))?;
+                        }
+                    }
+                    Ok(buf)
+                })
+                .collect();
+            for part in parts {
+                self.out.write_all(&part?)?;
+            }
+        }
+        if pretty && !items.is_empty() {
+            self.out.write_all(b"\n  ")?;
+        }
+        self.out.write_all(b"]")
+    }
+}
+
+fn article(a: &super::Article) -> ArticleOut<'_> {
+    ArticleOut {
+        id: a.id(),
+        path: &a.raw.path,
+        title: &a.raw.title,
+        byline: a.raw.byline.as_deref(),
+        source: a.raw.source.as_deref(),
+        url: a.raw.url.as_deref(),
+        published: a.published.as_ref().map(|p| PublishedOut {
+            date: p.date.value(),
+            precision: p.date.precision.as_str(),
+            inferred: p.inferred,
+            basis: &p.basis,
+        }),
+        chars: a.body().chars().count(),
+        sentences: a.sentences.iter().map(|s| [s.start, s.end]).collect(),
+        duplicate_of: a.raw.duplicate_of.as_deref(),
+        body: a.body(),
+    }
+}
+
+fn entity<'a>(model: &'a Model, e: &'a super::Entity) -> EntityOut<'a> {
+    EntityOut {
+        id: e.id.0,
+        name: &e.name,
+        kind: e.kind.as_str(),
+        aliases: &e.aliases,
+        titles: &e.titles,
+        mentions: e.mentions.len(),
+        articles: e.articles.iter().map(|&a| model.article(a).id()).collect(),
+    }
+}
+
+fn timex<'a>(model: &'a Model, t: &'a super::TimexRec) -> TimexOut<'a> {
+    let x = &t.timex;
+    let anchor = match x.anchor {
+        Anchor::Absolute => "absolute".to_string(),
+        Anchor::Published => "published".to_string(),
+        Anchor::Corpus => "corpus".to_string(),
+        Anchor::Timex(i) => {
+            let article = model.article(t.article);
+            let at = article.timexes.get(i).map(|&g| &model.timexes[g].timex);
+            at.map_or("timex".to_string(), |a| format!("timex:{}", a.span.start))
+        }
+    };
+    TimexOut {
+        article: model.article(t.article).id(),
+        start: x.span.start,
+        end: x.span.end,
+        text: &x.text,
+        value: x.value.value(),
+        precision: x.value.precision.as_str(),
+        vague: x.vague,
+        anchor,
+    }
+}
+
+fn event<'a>(model: &'a Model, e: &'a super::Event) -> EventOut<'a> {
+    EventOut {
+        id: e.id.0,
+        kind: &e.kind,
+        tone: e.tone,
+        modality: modality(e.modality),
+        actor: e.actor.map(|x| x.0),
+        target: e.target.map(|x| x.0),
+        participants: e.participants.iter().map(|x| x.0).collect(),
+        when: e.when.map(|w| WhenOut {
+            start: w.value.start.format("%Y-%m-%d").to_string(),
+            end: w.value.end.format("%Y-%m-%d").to_string(),
+            precision: w.value.precision.as_str(),
+            inferred: w.inferred,
+        }),
+        summary: &e.summary,
+        evidence: e
+            .evidence
+            .iter()
+            .map(|ev| EvidenceOut {
+                article: model.article(ev.article).id(),
+                start: ev.span.start,
+                end: ev.span.end,
+                text: ev.span.of(model.article(ev.article).body()),
+            })
+            .collect(),
+    }
+}
+
+fn conflict<'a>(model: &'a Model, c: &'a super::Conflict) -> ConflictOut<'a> {
+    ConflictOut {
+        entity: c.entity.0,
+        about: &c.about,
+        claims: c
+            .claims
+            .iter()
+            .map(|cl| ClaimOut {
+                value: &cl.value,
+                article: model.article(cl.article).id(),
+                text: cl.span.of(model.article(cl.article).body()),
+            })
+            .collect(),
+    }
 }
