@@ -36,7 +36,8 @@ pub struct Place {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trigger {
     pub form: String,
-    pub kind: String,
+    /// Interned: events carry it by reference.
+    pub kind: &'static str,
     pub tone: f32,
     pub lemma: String,
 }
@@ -235,7 +236,7 @@ impl Assets {
             .filter_map(|r| {
                 Some(Trigger {
                     form: r[0].to_lowercase(),
-                    kind: r[1].to_string(),
+                    kind: crate::text::intern(r[1]),
                     tone: r[2].parse().ok()?,
                     lemma: r.get(3).unwrap_or(&r[0]).to_lowercase(),
                 })

@@ -58,7 +58,7 @@ impl Snapshot {
 }
 
 /// Stage timings for measuring a build: with `STORYLINE_TIMINGS` set in the environment, each
-/// [`Stopwatch::lap`] prints the stage's wall time to stderr. Off by default, and never part of
+/// [`Stopwatch::lap`] prints the stage's wall time (and the resident memory) to stderr. Off by default, and never part of
 /// any output on stdout.
 #[derive(Debug)]
 pub struct Stopwatch {
@@ -76,7 +76,17 @@ impl Stopwatch {
     pub fn lap(&mut self, stage: &str) {
         if let Some(last) = self.last {
             let now = std::time::Instant::now();
-            eprintln!("{stage:>12}: {:8.1} ms", (now - last).as_secs_f64() * 1e3);
+            // Resident memory after the stage, where the system says (Linux).
+            let rss = std::fs::read_to_string("/proc/self/statm")
+                .ok()
+                .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .map_or(String::new(), |pages| {
+                    format!("  rss {:6} MB", (pages * 4096) >> 20)
+                });
+            eprintln!(
+                "{stage:>12}: {:8.1} ms{rss}",
+                (now - last).as_secs_f64() * 1e3
+            );
             self.last = Some(now);
         }
     }

@@ -43,7 +43,7 @@ fn find<'a>(events: &[&'a Event], kinds: &[&str], on: NaiveDate) -> Option<&'a E
     events
         .iter()
         .copied()
-        .find(|e| kinds.contains(&e.kind.as_str()) && e.when.is_some_and(|w| w.value.contains(on)))
+        .find(|e| kinds.contains(&e.kind) && e.when.is_some_and(|w| w.value.contains(on)))
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn trump_and_zuckerberg_from_ban_and_threat_to_dinner_and_donation() {
     let has = |kinds: &[&str], sign: f32| {
         events
             .iter()
-            .any(|e| kinds.contains(&e.kind.as_str()) && e.tone * sign > 0.0)
+            .any(|e| kinds.contains(&e.kind) && e.tone * sign > 0.0)
     };
     assert!(
         has(&["ban", "suspension"], -1.0),

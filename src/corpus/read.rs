@@ -210,9 +210,21 @@ fn has_article_extension(p: &Path) -> bool {
 /// Decodes and parses every input into articles, in input order; then gives ids and marks
 /// duplicates. Never fails: what cannot be read becomes a problem.
 pub fn load(inputs: &[Input], mut problems: Vec<Problem>) -> Corpus {
-    let mut articles = Vec::new();
-    for input in inputs {
-        read_input(input, &mut articles, &mut problems);
+    use rayon::prelude::*;
+    // Each input is decoded and cleaned on its own, in parallel; the results are joined in
+    // input order.
+    let read: Vec<(Vec<RawArticle>, Vec<Problem>)> = inputs
+        .par_iter()
+        .map(|input| {
+            let (mut articles, mut problems) = (Vec::new(), Vec::new());
+            read_input(input, &mut articles, &mut problems);
+            (articles, problems)
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(read.iter().map(|r| r.0.len()).sum());
+    for (a, p) in read {
+        articles.extend(a);
+        problems.extend(p);
     }
     assign_unique_ids(&mut articles);
     mark_duplicates(&mut articles);
@@ -505,14 +517,32 @@ fn assign_unique_ids(articles: &mut [RawArticle]) {
 }
 
 fn mark_duplicates(articles: &mut [RawArticle]) {
-    let mut first: HashMap<String, String> = HashMap::new();
-    for a in articles.iter_mut() {
-        let key = a.body.split_whitespace().collect::<Vec<_>>().join(" ");
-        match first.get(&key) {
-            Some(id) => a.duplicate_of = Some(id.clone()),
-            None => {
-                first.insert(key, a.id.clone());
+    use rayon::prelude::*;
+    use std::hash::{Hash, Hasher};
+    // Bodies are compared word by word (whitespace does not count): by a hash of their words
+    // first, then in full on a hash match.
+    let hashes: Vec<u64> = articles
+        .par_iter()
+        .map(|a| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for w in a.body.split_whitespace() {
+                w.hash(&mut h);
             }
+            h.finish()
+        })
+        .collect();
+    let mut first: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, &h) in hashes.iter().enumerate() {
+        let earlier = first.entry(h).or_default();
+        let same = earlier.iter().copied().find(|&j| {
+            articles[j]
+                .body
+                .split_whitespace()
+                .eq(articles[i].body.split_whitespace())
+        });
+        match same {
+            Some(j) => articles[i].duplicate_of = Some(articles[j].id.clone()),
+            None => earlier.push(i),
         }
     }
 }

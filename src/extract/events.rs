@@ -47,7 +47,7 @@ pub enum EventTime {
 /// One event as one sentence reports it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawEvent {
-    pub kind: String,
+    pub kind: &'static str,
     pub tone: f32,
     pub modality: Modality,
     /// Indexes into `Facts::mentions`.
@@ -57,7 +57,8 @@ pub struct RawEvent {
     /// A pronoun that stood for a participant named in an earlier sentence.
     pub sentence: usize,
     pub trigger: Span,
-    pub summary: String,
+    /// What the summary is made of: the sentence from the actor on (see [`summary`]).
+    pub summary: Span,
 }
 
 /// The trigger and modality automata, built once from the assets.
@@ -173,7 +174,7 @@ pub fn find(
                     via_pronoun,
                 );
                 out.push(RawEvent {
-                    kind: t.kind.clone(),
+                    kind: t.kind,
                     tone,
                     modality,
                     actor,
@@ -181,7 +182,7 @@ pub fn find(
                     participants: participants.clone(),
                     sentence: si,
                     trigger: Span::new(sentence.start + ts, sentence.start + te),
-                    summary: summary(body, sentence, actor.map(|a| mentions[a].span.start)),
+                    summary: summary_span(sentence, actor.map(|a| mentions[a].span.start)),
                 });
             }
         }
@@ -204,11 +205,8 @@ fn distinct_names(mentions: &[Mention], idx: &[usize]) -> usize {
 fn choose_triggers(assets: &Assets, found: &[(usize, usize, usize)]) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     for &f in found {
-        let fam = family(&assets.triggers[f.0].kind);
-        if !out
-            .iter()
-            .any(|o| family(&assets.triggers[o.0].kind) == fam)
-        {
+        let fam = family(assets.triggers[f.0].kind);
+        if !out.iter().any(|o| family(assets.triggers[o.0].kind) == fam) {
             out.push(f);
         }
     }
@@ -410,12 +408,18 @@ pub fn governing_time(
     EventTime::Published
 }
 
-/// The sentence from the actor on (or from its start), cut at 200 columns; views cut it to fit.
-fn summary(body: &str, sentence: &Span, actor_start: Option<usize>) -> String {
+/// The sentence from the actor on (or from its start).
+fn summary_span(sentence: &Span, actor_start: Option<usize>) -> Span {
     let from = actor_start
         .filter(|&a| a >= sentence.start && a < sentence.end)
         .unwrap_or(sentence.start);
-    let text = crate::text::squash_whitespace(&body[from..sentence.end]);
+    Span::new(from, sentence.end)
+}
+
+/// An event's summary: its summary span of `body`, whitespace squashed, cut at 200 columns;
+/// views cut it to fit. Made once per merged event, not per report.
+pub fn summary(body: &str, span: Span) -> String {
+    let text = crate::text::squash_whitespace(span.of(body));
     crate::text::truncate_to_width(&text, 200)
 }
 
@@ -465,7 +469,7 @@ pub fn amount_claims(
         let supportive = lex.triggers.find_iter(s).any(|m| {
             on_word_boundaries(s, m.start(), m.end())
                 && matches!(
-                    assets.triggers[m.pattern().as_usize()].kind.as_str(),
+                    assets.triggers[m.pattern().as_usize()].kind,
                     "donation" | "support"
                 )
         });

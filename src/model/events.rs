@@ -8,7 +8,7 @@
 //! Cost: events are bucketed by (family, pair) and each bucket is swept in date order, so the
 //! merge is O(n log n) in the number of events, with no all-pairs comparison.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Duration, NaiveDate};
 
@@ -213,27 +213,40 @@ fn pairs(participants: &[EntityId]) -> Vec<(EntityId, EntityId)> {
     out
 }
 
+/// The family and pair of participants that reports must share to be one event.
+type Bucket = (&'static str, EntityId, EntityId);
+
 /// Clusters the pending events into events, relationships and date conflicts.
-pub(super) fn cluster(pending: Vec<Pending>) -> (Vec<Event>, Vec<Relationship>, Vec<Conflict>) {
+pub(super) fn cluster(
+    pending: Vec<Pending>,
+    articles: &[super::Article],
+) -> (Vec<Event>, Vec<Relationship>, Vec<Conflict>) {
+    use rayon::prelude::*;
     let mut uf = Clusters::new(&pending);
-    let mut buckets: HashMap<(&str, EntityId, EntityId), Vec<usize>> = HashMap::new();
-    for (i, p) in pending.iter().enumerate() {
-        // Statements are too common and too vague to be the same event by pair and date.
-        if p.raw.kind == "statement" || p.when.is_none() {
-            continue;
-        }
-        for (a, b) in related_pairs(&p.participants, p.actor, p.target) {
-            buckets
-                .entry((family(&p.raw.kind), a, b))
-                .or_default()
-                .push(i);
-        }
-    }
-    let mut keys: Vec<_> = buckets.keys().copied().collect();
-    keys.sort();
-    for k in keys {
-        let mut members = buckets.remove(&k).unwrap_or_default();
-        members.sort_by_key(|&i| (window(&pending[i].when.expect("dated")), i));
+    // Buckets of one family and one pair, each in date order: one sort of (bucket, date,
+    // report) keys, then runs of equal bucket.
+    let mut keyed: Vec<(Bucket, (NaiveDate, NaiveDate), usize)> = pending
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, p)| {
+            // Statements are too common and too vague to be the same event by pair and date.
+            let dated = p.when.filter(|_| p.raw.kind != "statement");
+            let pairs = match dated {
+                Some(_) => related_pairs(&p.participants, p.actor, p.target),
+                None => Vec::new(),
+            };
+            pairs.into_iter().map(move |(a, b)| {
+                (
+                    (family(p.raw.kind), a, b),
+                    window(&dated.expect("dated")),
+                    i,
+                )
+            })
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    for run in keyed.chunk_by(|x, y| x.0 == y.0) {
+        let members: Vec<usize> = run.iter().map(|k| k.2).collect();
         // Sweep in date order: a report joins an earlier one it is compatible with, looking
         // back only while windows can still overlap (the list is sorted by window start).
         for (x, &i) in members.iter().enumerate() {
@@ -249,16 +262,24 @@ pub(super) fn cluster(pending: Vec<Pending>) -> (Vec<Event>, Vec<Relationship>, 
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..pending.len() {
-        groups.entry(uf.find(i)).or_default().push(i);
-    }
-    let mut conflicts = Vec::new();
-    let mut events: Vec<Event> = groups
-        .into_values()
-        .map(|members| merge_group(&pending, &members, &mut conflicts))
+    // Groups in order of their first report; each merged on its own, in parallel.
+    let mut groups: Vec<(usize, usize)> = (0..pending.len()).map(|i| (uf.find(i), i)).collect();
+    groups.sort_unstable();
+    let groups: Vec<Vec<usize>> = groups
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|g| g.iter().map(|x| x.1).collect())
         .collect();
-    events.sort_by(|a, b| {
+    let merged: Vec<(Event, Option<Conflict>)> = groups
+        .par_iter()
+        .map(|members| merge_group(&pending, members, articles))
+        .collect();
+    let mut conflicts = Vec::new();
+    let mut events: Vec<Event> = Vec::with_capacity(merged.len());
+    for (e, c) in merged {
+        events.push(e);
+        conflicts.extend(c);
+    }
+    events.par_sort_by(|a, b| {
         let key = |e: &Event| {
             (
                 e.when.is_none(),
@@ -266,7 +287,7 @@ pub(super) fn cluster(pending: Vec<Pending>) -> (Vec<Event>, Vec<Relationship>, 
                 e.evidence.first().map(|v| (v.article, v.span.start)),
             )
         };
-        key(a).cmp(&key(b)).then(a.kind.cmp(&b.kind))
+        key(a).cmp(&key(b)).then(a.kind.cmp(b.kind))
     });
     for (i, e) in events.iter_mut().enumerate() {
         e.id = EventId(i as u32);
@@ -295,17 +316,21 @@ fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
         .map(|(t, _)| t)
 }
 
-fn merge_group(pending: &[Pending], members: &[usize], conflicts: &mut Vec<Conflict>) -> Event {
+fn merge_group(
+    pending: &[Pending],
+    members: &[usize],
+    articles: &[super::Article],
+) -> (Event, Option<Conflict>) {
     let ms: Vec<&Pending> = members.iter().map(|&i| &pending[i]).collect();
     let kind = {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
         for m in &ms {
-            *counts.entry(m.raw.kind.as_str()).or_default() += 1;
+            *counts.entry(m.raw.kind).or_default() += 1;
         }
         counts
             .into_iter()
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-            .map(|(k, _)| k.to_string())
+            .map(|(k, _)| k)
             .unwrap_or_default()
     };
     let asserted: Vec<&&Pending> = ms
@@ -360,8 +385,8 @@ fn merge_group(pending: &[Pending], members: &[usize], conflicts: &mut Vec<Confl
         .collect();
     evidence.sort_by_key(|e| (e.article, e.span.start));
     evidence.dedup();
-    date_conflicts(&ms, &kind, conflicts);
-    Event {
+    let conflict = date_conflict(&ms, kind);
+    let event = Event {
         id: EventId(0),
         kind,
         tone,
@@ -371,13 +396,17 @@ fn merge_group(pending: &[Pending], members: &[usize], conflicts: &mut Vec<Confl
         participants,
         pairs,
         when: best.when,
-        summary: best.raw.summary.clone(),
+        summary: crate::extract::events::summary(
+            articles[best.article.index()].body(),
+            best.raw.summary,
+        ),
         evidence,
-    }
+    };
+    (event, conflict)
 }
 
 /// Reports of one event from different articles that state different days.
-fn date_conflicts(ms: &[&Pending], kind: &str, conflicts: &mut Vec<Conflict>) {
+fn date_conflict(ms: &[&Pending], kind: &str) -> Option<Conflict> {
     let stated: Vec<&&Pending> = ms
         .iter()
         .filter(|m| {
@@ -391,15 +420,12 @@ fn date_conflicts(ms: &[&Pending], kind: &str, conflicts: &mut Vec<Conflict>) {
         .collect();
     let articles: BTreeSet<_> = stated.iter().map(|m| m.article).collect();
     if days.len() < 2 || articles.len() < 2 {
-        return;
+        return None;
     }
-    let Some(entity) = ms
+    let entity = ms
         .iter()
         .find_map(|m| m.actor)
-        .or_else(|| ms[0].participants.first().copied())
-    else {
-        return;
-    };
+        .or_else(|| ms[0].participants.first().copied())?;
     let claims = stated
         .iter()
         .map(|m| Claim {
@@ -408,11 +434,11 @@ fn date_conflicts(ms: &[&Pending], kind: &str, conflicts: &mut Vec<Conflict>) {
             span: m.sentence,
         })
         .collect();
-    conflicts.push(Conflict {
+    Some(Conflict {
         entity,
         about: format!("date of the {kind}"),
         claims,
-    });
+    })
 }
 
 /// Words that say what an amount was for: long, lowercase, not names.

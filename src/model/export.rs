@@ -320,7 +320,7 @@ fn timex<'a>(model: &'a Model, t: &'a super::TimexRec) -> TimexOut<'a> {
 fn event<'a>(model: &'a Model, e: &'a super::Event) -> EventOut<'a> {
     EventOut {
         id: e.id.0,
-        kind: &e.kind,
+        kind: e.kind,
         tone: e.tone,
         modality: modality(e.modality),
         actor: e.actor.map(|x| x.0),

@@ -124,7 +124,7 @@ pub struct When {
 #[derive(Debug, Clone)]
 pub struct Event {
     pub id: EventId,
-    pub kind: String,
+    pub kind: &'static str,
     pub tone: f32,
     pub modality: Modality,
     pub actor: Option<EntityId>,
@@ -173,6 +173,127 @@ pub struct Model {
     pub relationships: Vec<Relationship>,
     pub conflicts: Vec<Conflict>,
     pub problems: Vec<Problem>,
+}
+
+/// One article's part of the model, made on its own (in parallel) in the merge.
+struct Records {
+    article: Article,
+    mentions: Vec<MentionRec>,
+    timexes: Vec<TimexRec>,
+    pending: Vec<events::Pending>,
+    amounts: Vec<events::PendingAmount>,
+}
+
+/// An article's linked mentions, time expressions, sentence-level events and amount claims.
+/// `mention_base` and `timex_base` are the model indexes of its first mention and timex.
+#[allow(clippy::too_many_arguments)]
+fn records(
+    article: ArticleId,
+    raw: RawArticle,
+    f: extract::Facts,
+    found: Vec<extract::events::RawEvent>,
+    amount_claims: Vec<extract::events::AmountClaim>,
+    assignment: &[Option<EntityId>],
+    mention_base: usize,
+    timex_base: usize,
+) -> Records {
+    let link = |mi: usize| assignment[mi];
+    let mut mentions = Vec::new();
+    let mut mention_ids = Vec::new();
+    for (mi, m) in f.mentions.iter().enumerate() {
+        let Some(entity) = link(mi) else {
+            continue;
+        };
+        mention_ids.push(mention_base + mentions.len());
+        mentions.push(MentionRec {
+            entity,
+            article,
+            span: m.span,
+        });
+    }
+    let published = raw.published.as_ref().map(|p| p.date);
+    // Mentions by sentence, once per article: an event's context is its sentence's.
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); f.sentences.len()];
+    for (mi, m) in f.mentions.iter().enumerate() {
+        if let Some(v) = by_sentence.get_mut(m.sentence) {
+            v.push(mi);
+        }
+    }
+    let mut pending = Vec::new();
+    for ev in found {
+        let mut participants: Vec<EntityId> = Vec::new();
+        for e in ev.participants.iter().filter_map(|&mi| link(mi)) {
+            if !participants.contains(&e) {
+                participants.push(e);
+            }
+        }
+        if participants.len() < 2 {
+            continue;
+        }
+        let actor = ev.actor.and_then(link);
+        let target = ev.target.and_then(link).filter(|t| Some(*t) != actor);
+        let mut context: Vec<EntityId> = by_sentence
+            .get(ev.sentence)
+            .into_iter()
+            .flatten()
+            .filter_map(|&mi| link(mi))
+            .collect();
+        context.sort();
+        context.dedup();
+        let when = events::when_of(
+            extract::events::governing_time(
+                &raw.body,
+                &f.sentences,
+                &f.timexes,
+                ev.sentence,
+                ev.trigger.start,
+            ),
+            &f.timexes,
+            published,
+        );
+        pending.push(events::Pending {
+            context,
+            article,
+            sentence: f.sentences[ev.sentence],
+            actor,
+            target,
+            participants,
+            when,
+            raw: ev,
+        });
+    }
+    let mut amounts = Vec::new();
+    for claim in amount_claims {
+        if let Some(actor) = link(claim.actor) {
+            let sentence = f.sentences[claim.sentence];
+            amounts.push(events::PendingAmount {
+                article,
+                actor,
+                sentence,
+                sentence_text: sentence.of(&raw.body).to_string(),
+                claim,
+            });
+        }
+    }
+    let timex_ids = (timex_base..timex_base + f.timexes.len()).collect();
+    let timexes = f
+        .timexes
+        .into_iter()
+        .map(|timex| TimexRec { article, timex })
+        .collect();
+    Records {
+        article: Article {
+            published: raw.published.clone(),
+            raw,
+            sentences: f.sentences,
+            mentions: mention_ids,
+            timexes: timex_ids,
+        },
+        mentions,
+        timexes,
+        pending,
+        amounts,
+    }
 }
 
 impl Model {
@@ -255,100 +376,49 @@ impl Model {
                 .collect()
         };
         watch.lap("events");
-        for (ai, ((raw, f), (found, amount_claims))) in
-            raws.into_iter().zip(facts).zip(found_events).enumerate()
-        {
-            let article = ArticleId(ai as u32);
-            let mut mention_ids = Vec::new();
-            for (mi, m) in f.mentions.iter().enumerate() {
-                let Some(entity) = linked.assignment[ai][mi] else {
-                    continue;
-                };
-                mention_ids.push(model.mentions.len());
-                model.mentions.push(MentionRec {
-                    entity,
-                    article,
-                    span: m.span,
-                });
-            }
-            let link = |mi: usize| linked.assignment[ai][mi];
-            let published = raw.published.as_ref().map(|p| p.date);
-            // Mentions by sentence, once per article: an event's context is its sentence's.
-            let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); f.sentences.len()];
-            for (mi, m) in f.mentions.iter().enumerate() {
-                if let Some(v) = by_sentence.get_mut(m.sentence) {
-                    v.push(mi);
-                }
-            }
-            for ev in &found {
-                let mut participants: Vec<EntityId> = Vec::new();
-                for e in ev.participants.iter().filter_map(|&mi| link(mi)) {
-                    if !participants.contains(&e) {
-                        participants.push(e);
-                    }
-                }
-                if participants.len() < 2 {
-                    continue;
-                }
-                let actor = ev.actor.and_then(link);
-                let target = ev.target.and_then(link).filter(|t| Some(*t) != actor);
-                let mut context: Vec<EntityId> = by_sentence
-                    .get(ev.sentence)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|&mi| link(mi))
-                    .collect();
-                context.sort();
-                context.dedup();
-                pending.push(events::Pending {
-                    context,
-                    article,
-                    raw: ev.clone(),
-                    sentence: f.sentences[ev.sentence],
-                    actor,
-                    target,
-                    participants,
-                    when: events::when_of(
-                        extract::events::governing_time(
-                            &raw.body,
-                            &f.sentences,
-                            &f.timexes,
-                            ev.sentence,
-                            ev.trigger.start,
-                        ),
-                        &f.timexes,
-                        published,
-                    ),
-                });
-            }
-            for claim in &amount_claims {
-                if let Some(actor) = link(claim.actor) {
-                    let sentence = f.sentences[claim.sentence];
-                    amounts.push(events::PendingAmount {
-                        article,
-                        claim: claim.clone(),
-                        actor,
-                        sentence,
-                        sentence_text: sentence.of(&raw.body).to_string(),
-                    });
-                }
-            }
-            let timex_ids = (model.timexes.len()..model.timexes.len() + f.timexes.len()).collect();
-            model.timexes.extend(
-                f.timexes
-                    .into_iter()
-                    .map(|timex| TimexRec { article, timex }),
-            );
-            model.articles.push(Article {
-                published: raw.published.clone(),
-                raw,
-                sentences: f.sentences,
-                mentions: mention_ids,
-                timexes: timex_ids,
-            });
+        // Each article's records are made in parallel, with ids known beforehand from the
+        // counts, then joined in article order.
+        let mut mention_base = Vec::with_capacity(raws.len());
+        let mut timex_base = Vec::with_capacity(raws.len());
+        let (mut nm, mut nt) = (0, 0);
+        for (ai, f) in facts.iter().enumerate() {
+            mention_base.push(nm);
+            timex_base.push(nt);
+            nm += linked.assignment[ai].iter().flatten().count();
+            nt += f.timexes.len();
+        }
+        let records: Vec<Records> = {
+            use rayon::prelude::*;
+            raws.into_par_iter()
+                .zip(facts)
+                .zip(found_events)
+                .enumerate()
+                .map(|(ai, ((raw, f), (found, amount_claims)))| {
+                    records(
+                        ArticleId(ai as u32),
+                        raw,
+                        f,
+                        found,
+                        amount_claims,
+                        &linked.assignment[ai],
+                        mention_base[ai],
+                        timex_base[ai],
+                    )
+                })
+                .collect()
+        };
+        model.articles.reserve(records.len());
+        model.mentions.reserve(nm);
+        model.timexes.reserve(nt);
+        for r in records {
+            model.articles.push(r.article);
+            model.mentions.extend(r.mentions);
+            model.timexes.extend(r.timexes);
+            pending.extend(r.pending);
+            amounts.extend(r.amounts);
         }
         watch.lap("records");
-        let (events, relationships, mut conflicts) = events::cluster(pending);
+        let (events, relationships, mut conflicts) = events::cluster(pending, &model.articles);
         conflicts.extend(events::amount_conflicts(&amounts));
         watch.lap("cluster");
         model.events = events;

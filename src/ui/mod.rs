@@ -543,7 +543,7 @@ impl Ui {
                         self.theme.dim,
                     ),
                     Span::styled(format!("{} ", tone_glyph(e.tone)), tone),
-                    Span::styled(format!("{:<12} ", truncate_to_width(&e.kind, 12)), tone),
+                    Span::styled(format!("{:<12} ", truncate_to_width(e.kind, 12)), tone),
                     Span::raw(truncate_to_width(&summary, summary_w)),
                     Span::styled(format!("  {srcs}"), self.theme.dim),
                 ])

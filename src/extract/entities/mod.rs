@@ -212,21 +212,22 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
     cands.sort_by_key(|c| (c.span.start, c.span.end));
     let index: std::collections::HashMap<Span, usize> =
         cands.iter().enumerate().map(|(i, c)| (c.span, i)).collect();
-    cands
-        .into_iter()
-        .map(|c| Mention {
-            span: c.span,
-            key: c.key,
-            name: c.name,
-            votes: c.votes,
-            title: c.title.map(|t| t.span.of(body).to_string()),
-            role: c.role,
-            sentence: c.sentence,
-            weak: c.weak,
-            same_as: c.same_as.and_then(|s| index.get(&old[s]).copied()),
-            role_ref: c.role_ref,
-        })
-        .collect()
+    // A new vector, not `collect` in place: that would keep the candidates' larger buffer
+    // alive for as long as the mentions live.
+    let mut mentions = Vec::with_capacity(cands.len());
+    mentions.extend(cands.into_iter().map(|c| Mention {
+        span: c.span,
+        key: c.key,
+        name: c.name,
+        votes: c.votes,
+        title: c.title.map(|t| t.span.of(body).to_string()),
+        role: c.role,
+        sentence: c.sentence,
+        weak: c.weak,
+        same_as: c.same_as.and_then(|s| index.get(&old[s]).copied()),
+        role_ref: c.role_ref,
+    }));
+    mentions
 }
 
 // Tokens and their per-token facts are parallel arrays indexed together.
