@@ -3,8 +3,7 @@
 //! does this word trigger, with what tone?"); it never names anyone itself. See
 //! `assets/README.md` for each file's source, licence and format.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// How an organisation cue word marks a name.
@@ -47,20 +46,20 @@ pub struct Trigger {
 pub struct Assets {
     pub given_names: HashSet<String>,
     pub surnames: HashSet<String>,
-    pub places: FxMap<String, Vec<Place>>,
-    pub regions: FxMap<String, String>,
+    pub places: HashMap<String, Vec<Place>>,
+    pub regions: HashMap<String, String>,
     pub common_words: HashSet<String>,
     pub stopwords: HashSet<String>,
     /// Title (lowercase, may be several words or hyphenated) to its class.
-    pub titles: FxMap<String, String>,
-    pub org_cues: FxMap<String, OrgCue>,
-    pub nationalities: FxMap<String, String>,
+    pub titles: HashMap<String, String>,
+    pub org_cues: HashMap<String, OrgCue>,
+    pub nationalities: HashMap<String, String>,
     pub triggers: Vec<Trigger>,
     /// Cue (lowercase word or phrase) to modality: negated, planned, hypothetical.
     pub modality: Vec<(String, String)>,
     pub tone_modifiers: HashMap<String, f32>,
     /// Words that end a place name ("Valley", "River", "Airport") to their class.
-    pub place_cues: FxMap<String, String>,
+    pub place_cues: HashMap<String, String>,
     /// The most words any title has ("chancellor of the exchequer": 4), so title lookups
     /// try a bounded number of lengths.
     pub title_max_words: usize,
@@ -70,9 +69,6 @@ pub struct Assets {
     /// question per word.
     pub lexicon: Lexicon,
 }
-
-/// A hash map with [`FxHasher`], for the fixed word lists.
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Bit flags of [`Lexicon::flags`].
 pub mod word {
@@ -90,44 +86,10 @@ pub mod word {
     pub const CUE_TAIL: u16 = 1 << 10;
 }
 
-/// FxHash (the rustc hasher): much faster than SipHash on short keys. Only for the fixed
-/// word lists, never for maps keyed by article text (no flooding defence needed there).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Single lowercase words to their [`word`] flags.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: FxMap<String, u16>,
+    words: HashMap<String, u16>,
 }
 
 impl Lexicon {
@@ -202,7 +164,7 @@ fn words(text: &str) -> HashSet<String> {
 
 impl Assets {
     pub fn parse(src: &Sources<'_>) -> Assets {
-        let mut places: FxMap<String, Vec<Place>> = FxMap::default();
+        let mut places: HashMap<String, Vec<Place>> = HashMap::default();
         for r in rows(src.places) {
             if r.len() >= 2 {
                 places.entry(r[0].to_lowercase()).or_default().push(Place {
@@ -212,7 +174,7 @@ impl Assets {
                 });
             }
         }
-        let pairs = |text: &str| -> FxMap<String, String> {
+        let pairs = |text: &str| -> HashMap<String, String> {
             rows(text)
                 .filter(|r| r.len() >= 2)
                 .map(|r| (r[0].to_lowercase(), r[1].to_string()))

@@ -53,7 +53,7 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     pub fn from_assets(assets: &Assets) -> Vocabulary {
-        let sorted = |set: &std::collections::HashSet<String>| {
+        let sorted = |set: &foldhash::HashSet<String>| {
             let mut v: Vec<String> = set
                 .iter()
                 .filter(|w| w.len() > 2)

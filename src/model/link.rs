@@ -13,7 +13,9 @@
 // Candidates, groups and union-find parents are parallel arrays indexed together.
 #![allow(clippy::needless_range_loop)]
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashSet};
 
 use crate::extract::entities::role_keys;
 use crate::extract::{Facts, Kind, KindVotes, Mention};
@@ -26,12 +28,13 @@ pub(super) struct Linked {
     pub assignment: Vec<Vec<Option<EntityId>>>,
 }
 
+/// Mentions under one name key. Keys, forms and titles borrow from the facts.
 #[derive(Default)]
-struct Group {
-    key: String,
+struct Group<'a> {
+    key: &'a str,
     votes: KindVotes,
-    forms: BTreeMap<String, usize>,
-    titles: BTreeMap<String, usize>,
+    forms: BTreeMap<&'a str, usize>,
+    titles: BTreeMap<&'a str, usize>,
     count: usize,
     strong: bool,
 }
@@ -52,16 +55,16 @@ fn union_into(parent: &mut [usize], from: usize, to: usize) {
 }
 
 /// The key a mention is grouped under: its own, or that of the mention it names again.
-fn mention_key(mentions: &[Mention], m: &Mention) -> String {
+fn mention_key<'a>(mentions: &'a [Mention], m: &'a Mention) -> &'a str {
     match m.same_as.and_then(|h| mentions.get(h)) {
-        Some(h) if !h.role_ref => h.key.clone(),
-        _ => m.key.clone(),
+        Some(h) if !h.role_ref => &h.key,
+        _ => &m.key,
     }
 }
 
 pub(super) fn link(facts: &[Facts]) -> Linked {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<&str, usize> = HashMap::default();
     // Group of each mention (role mentions resolved later).
     let mut of_mention: Vec<Vec<Option<usize>>> = Vec::with_capacity(facts.len());
     for f in facts {
@@ -72,7 +75,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                 continue;
             }
             let key = mention_key(&f.mentions, m);
-            let g = *by_key.entry(key.clone()).or_insert_with(|| {
+            let g = *by_key.entry(key).or_insert_with(|| {
                 groups.push(Group {
                     key,
                     ..Group::default()
@@ -81,9 +84,9 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             });
             let grp = &mut groups[g];
             grp.votes.merge(&m.votes);
-            *grp.forms.entry(m.name.clone()).or_default() += 1;
+            *grp.forms.entry(&m.name).or_default() += 1;
             for t in m.title.iter().chain(m.role.iter()) {
-                *grp.titles.entry(t.clone()).or_default() += 1;
+                *grp.titles.entry(t).or_default() += 1;
             }
             grp.count += 1;
             grp.strong |= !m.weak;
@@ -94,7 +97,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     // An acronym defined in one article ("(NRA)") is an alias everywhere, when it was
     // defined as one thing only.
-    let mut acronyms: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut acronyms: HashMap<&str, HashSet<usize>> = HashMap::default();
     for (f, row) in facts.iter().zip(&of_mention) {
         for (m, g) in f.mentions.iter().zip(row) {
             if let (Some(h), Some(g)) = (m.same_as, g)
@@ -102,13 +105,16 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                 && is_acronym(&m.name)
                 && f.mentions.get(h).is_some_and(|h| !h.role_ref)
             {
-                acronyms.entry(m.key.clone()).or_default().insert(*g);
+                acronyms.entry(&m.key).or_default().insert(*g);
             }
         }
     }
+    // In key order: the unions, and so which group is the root, never depend on hashing.
+    let mut acronyms: Vec<_> = acronyms.into_iter().collect();
+    acronyms.sort_unstable_by_key(|(k, _)| *k);
     for (acr, targets) in &acronyms {
         if let (Some(&g), [t]) = (
-            by_key.get(acr),
+            by_key.get(*acr),
             targets.iter().collect::<Vec<_>>().as_slice(),
         ) {
             let (rg, rt) = (find(&mut parent, g), find(&mut parent, **t));
@@ -116,14 +122,11 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         }
     }
     // A one-word name joins the one full personal name of the corpus that ends in it.
-    let mut by_last: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut by_last: HashMap<&str, HashSet<usize>> = HashMap::default();
     for (g, grp) in groups.iter().enumerate() {
         let words: Vec<&str> = grp.key.split(' ').collect();
         if words.len() >= 2 && grp.votes.best() == Kind::Person && find(&mut parent, g) == g {
-            by_last
-                .entry(words[words.len() - 1].to_string())
-                .or_default()
-                .insert(g);
+            by_last.entry(words[words.len() - 1]).or_default().insert(g);
         }
     }
     for g in 0..groups.len() {
@@ -138,7 +141,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         if other >= 1.0 && other > person {
             continue;
         }
-        if let Some(set) = by_last.get(&groups[g].key)
+        if let Some(set) = by_last.get(groups[g].key)
             && set.len() == 1
         {
             let t = *set.iter().next().expect("one");
@@ -165,7 +168,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         }
     }
     // Role phrases bound anywhere, to the groups they were bound to.
-    let mut bound: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut bound: HashMap<String, HashSet<usize>> = HashMap::default();
     for (f, row) in facts.iter().zip(&of_mention) {
         for (m, g) in f.mentions.iter().zip(row) {
             if let (Some(role), Some(g)) = (&m.role, g) {
@@ -195,7 +198,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             if let (true, Some(r)) = (m.role_ref, resolved)
                 && let Some(grp) = merged[r].as_mut()
             {
-                *grp.titles.entry(m.name.clone()).or_default() += 1;
+                *grp.titles.entry(&m.name).or_default() += 1;
                 grp.count += 1;
             }
             out.push(resolved);
@@ -216,12 +219,16 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                     let wb = b.0.split_whitespace().count();
                     wa.cmp(&wb).then(a.1.cmp(b.1)).then(b.0.cmp(a.0))
                 })
-                .map(|(f, _)| f.clone())
+                .map(|(f, _)| f.to_string())
                 .unwrap_or_default();
-            let mut aliases: Vec<String> =
-                grp.forms.keys().filter(|f| **f != name).cloned().collect();
+            let mut aliases: Vec<String> = grp
+                .forms
+                .keys()
+                .filter(|f| **f != name)
+                .map(|f| f.to_string())
+                .collect();
             aliases.sort();
-            let titles = grp.titles.keys().cloned().collect();
+            let titles = grp.titles.keys().map(|t| t.to_string()).collect();
             let e = Entity {
                 id: EntityId(0),
                 name,
@@ -240,7 +247,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             .then(b.2.cmp(&a.2))
             .then(a.1.name.cmp(&b.1.name))
     });
-    let mut index: HashMap<usize, EntityId> = HashMap::new();
+    let mut index: HashMap<usize, EntityId> = HashMap::default();
     for (i, (g, e, _)) in entities.iter_mut().enumerate() {
         e.id = EntityId(i as u32);
         index.insert(*g, e.id);

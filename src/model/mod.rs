@@ -410,6 +410,7 @@ impl Model {
         model.articles.reserve(records.len());
         model.mentions.reserve(nm);
         model.timexes.reserve(nt);
+        pending.reserve(records.iter().map(|r| r.pending.len()).sum());
         for r in records {
             model.articles.push(r.article);
             model.mentions.extend(r.mentions);

@@ -10,7 +10,7 @@
 // Candidates, groups and union-find parents are parallel arrays indexed together.
 #![allow(clippy::needless_range_loop)]
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::assets::Assets;
 use crate::assets::word;
@@ -117,7 +117,7 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
         .map(|c| std::mem::take(&mut c.key))
         .collect();
     let mut parent: Vec<usize> = (0..n).collect();
-    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    let mut first_of: HashMap<&str, usize> = HashMap::default();
     for i in 0..n {
         if cands[i].role_ref || cands[i].drop {
             continue;
@@ -136,8 +136,8 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
         }
     }
     // Full personal names by their last and first words.
-    let mut by_last: HashMap<&str, HashSet<&str>> = HashMap::new();
-    let mut by_first: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut by_last: HashMap<&str, HashSet<&str>> = HashMap::default();
+    let mut by_first: HashMap<&str, HashSet<&str>> = HashMap::default();
     for i in 0..n {
         if personal(&cands[i]) {
             let w = &cands[i].words;
@@ -148,7 +148,7 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             by_first.entry(w[0].as_str()).or_default().insert(&keys[i]);
         }
     }
-    let mut surname_used: HashSet<usize> = HashSet::new();
+    let mut surname_used: HashSet<usize> = HashSet::default();
     for i in 0..n {
         let c = &cands[i];
         if c.words.len() != 1 || c.role_ref || c.drop || c.same_as.is_some() {
@@ -177,9 +177,9 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
         }
     }
     // Clusters: summed votes, strength, representative (most words, then first).
-    let mut votes: HashMap<usize, KindVotes> = HashMap::new();
-    let mut strong: HashSet<usize> = HashSet::new();
-    let mut rep: HashMap<usize, usize> = HashMap::new();
+    let mut votes: HashMap<usize, KindVotes> = HashMap::default();
+    let mut strong: HashSet<usize> = HashSet::default();
+    let mut rep: HashMap<usize, usize> = HashMap::default();
     for i in 0..n {
         if cands[i].role_ref || cands[i].drop {
             continue;
@@ -200,7 +200,7 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
     }
     // Names that open with the first word of an organisation of the article are its
     // relatives ("Siemens Gamesa" beside "Siemens Energy AG").
-    let mut org_first: HashSet<&str> = HashSet::new();
+    let mut org_first: HashSet<&str> = HashSet::default();
     for i in 0..n {
         if cands[i].words.len() >= 2
             && cands[i].votes.0[Kind::Org as usize] >= 1.5
@@ -227,7 +227,7 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
         cands[i].same_as = (head != i && keys[head] != keys[i]).then_some(head);
     }
     // Role mentions: the one person the article bound the role to.
-    let mut bound: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut bound: HashMap<String, HashSet<usize>> = HashMap::default();
     for i in 0..n {
         if let Some(role) = &cands[i].role {
             let r = find(&mut parent, i);

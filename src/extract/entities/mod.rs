@@ -210,7 +210,7 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
     let old: Vec<Span> = cands.iter().map(|c| c.span).collect();
     cands.retain(|c| !c.drop);
     cands.sort_by_key(|c| (c.span.start, c.span.end));
-    let index: std::collections::HashMap<Span, usize> =
+    let index: foldhash::HashMap<Span, usize> =
         cands.iter().enumerate().map(|(i, c)| (c.span, i)).collect();
     // A new vector, not `collect` in place: that would keep the candidates' larger buffer
     // alive for as long as the mentions live.
