@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Duration, NaiveDate};
 
-use crate::extract::events::{AmountClaim, EventTime, Modality, RawEvent, family};
+use crate::extract::events::{AmountClaim, EventTime, Modality, family};
 use crate::text::Span;
 use crate::time::DateValue;
 
@@ -23,13 +23,17 @@ use super::{ArticleId, Claim, Conflict, EntityId, Event, EventId, Evidence, Rela
 pub(super) struct Pending {
     /// Every entity named in the reporting sentence (places too), sorted: what a coarse-dated
     /// report can be matched on besides the pair ("at the resort", "with the company").
-    pub context: Vec<EntityId>,
+    pub context: Box<[EntityId]>,
     pub article: ArticleId,
-    pub raw: RawEvent,
+    pub kind: &'static str,
+    pub tone: f32,
+    pub modality: Modality,
+    /// The span the summary is made of, in the article's body.
+    pub summary: Span,
     pub sentence: Span,
     pub actor: Option<EntityId>,
     pub target: Option<EntityId>,
-    pub participants: Vec<EntityId>,
+    pub participants: Box<[EntityId]>,
     pub when: Option<When>,
 }
 
@@ -83,7 +87,7 @@ fn compatible(a: &Pending, b: &Pending) -> bool {
     if overlap && ((both_coarse && a.article == b.article) || shares_third(a, b)) {
         return true;
     }
-    !wa.inferred && !wb.inferred && wa.value == wb.value && a.raw.kind == b.raw.kind
+    !wa.inferred && !wb.inferred && wa.value == wb.value && a.kind == b.kind
 }
 
 /// Whether two reports name an entity in common beyond the participants they share.
@@ -230,18 +234,14 @@ pub(super) fn cluster(
         .enumerate()
         .flat_map_iter(|(i, p)| {
             // Statements are too common and too vague to be the same event by pair and date.
-            let dated = p.when.filter(|_| p.raw.kind != "statement");
+            let dated = p.when.filter(|_| p.kind != "statement");
             let pairs = match dated {
                 Some(_) => related_pairs(&p.participants, p.actor, p.target),
                 None => Vec::new(),
             };
-            pairs.into_iter().map(move |(a, b)| {
-                (
-                    (family(p.raw.kind), a, b),
-                    window(&dated.expect("dated")),
-                    i,
-                )
-            })
+            pairs
+                .into_iter()
+                .map(move |(a, b)| ((family(p.kind), a, b), window(&dated.expect("dated")), i))
         })
         .collect();
     keyed.par_sort_unstable();
@@ -325,7 +325,7 @@ fn merge_group(
     let kind = {
         let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
         for m in &ms {
-            *counts.entry(m.raw.kind).or_default() += 1;
+            *counts.entry(m.kind).or_default() += 1;
         }
         counts
             .into_iter()
@@ -335,17 +335,17 @@ fn merge_group(
     };
     let asserted: Vec<&&Pending> = ms
         .iter()
-        .filter(|m| m.raw.modality == Modality::Asserted)
+        .filter(|m| m.modality == Modality::Asserted)
         .collect();
     let modality = if asserted.is_empty() {
-        most_common(ms.iter().map(|m| m.raw.modality)).unwrap_or(Modality::Asserted)
+        most_common(ms.iter().map(|m| m.modality)).unwrap_or(Modality::Asserted)
     } else {
         Modality::Asserted
     };
     let toned: Vec<f32> = if asserted.is_empty() {
-        ms.iter().map(|m| m.raw.tone).collect()
+        ms.iter().map(|m| m.tone).collect()
     } else {
-        asserted.iter().map(|m| m.raw.tone).collect()
+        asserted.iter().map(|m| m.tone).collect()
     };
     let tone = (toned.iter().sum::<f32>() / toned.len().max(1) as f32 * 10.0).round() / 10.0;
     // The best-dated report: stated before inferred, then the narrowest span.
@@ -398,7 +398,7 @@ fn merge_group(
         when: best.when,
         summary: crate::extract::events::summary(
             articles[best.article.index()].body(),
-            best.raw.summary,
+            best.summary,
         ),
         evidence,
     };

@@ -252,14 +252,17 @@ fn records(
             published,
         );
         pending.push(events::Pending {
-            context,
+            context: context.into_boxed_slice(),
             article,
+            kind: ev.kind,
+            tone: ev.tone,
+            modality: ev.modality,
+            summary: ev.summary,
             sentence: f.sentences[ev.sentence],
             actor,
             target,
-            participants,
+            participants: participants.into_boxed_slice(),
             when,
-            raw: ev,
         });
     }
     let mut amounts = Vec::new();
