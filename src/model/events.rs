@@ -92,15 +92,10 @@ fn compatible(a: &Pending, b: &Pending) -> bool {
 
 /// Whether two reports name an entity in common beyond the participants they share.
 fn shares_third(a: &Pending, b: &Pending) -> bool {
-    let shared: Vec<EntityId> = a
-        .participants
-        .iter()
-        .filter(|p| b.participants.contains(p))
-        .copied()
-        .collect();
+    let shared = |e: &EntityId| a.participants.contains(e) && b.participants.contains(e);
     a.context
         .iter()
-        .any(|e| !shared.contains(e) && b.context.binary_search(e).is_ok())
+        .any(|e| !shared(e) && b.context.binary_search(e).is_ok())
 }
 
 /// How many earlier reports of the same pair and family a report is compared with: enough for
@@ -459,15 +454,16 @@ pub(super) fn amount_conflicts(amounts: &[PendingAmount]) -> Vec<Conflict> {
     let mut out = Vec::new();
     for (actor, claims) in by_actor {
         let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let words: Vec<BTreeSet<String>> = claims
+            .iter()
+            .map(|c| purpose_words(&c.sentence_text))
+            .collect();
         for (i, a) in claims.iter().enumerate() {
             for (j, b) in claims.iter().enumerate().skip(i + 1) {
                 if a.article == b.article || a.claim.value == b.claim.value {
                     continue;
                 }
-                let shared: Vec<String> = purpose_words(&a.sentence_text)
-                    .intersection(&purpose_words(&b.sentence_text))
-                    .cloned()
-                    .collect();
+                let shared: Vec<String> = words[i].intersection(&words[j]).cloned().collect();
                 if shared.is_empty() || !seen.insert((i, j)) {
                     continue;
                 }
