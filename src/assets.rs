@@ -26,8 +26,8 @@ pub struct OrgCue {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     /// country, state, city, or the region class.
-    pub kind: String,
-    pub country: String,
+    pub kind: &'static str,
+    pub country: &'static str,
     pub population: u64,
 }
 
@@ -150,34 +150,91 @@ pub struct Sources<'a> {
     pub place_cues: &'a str,
 }
 
+/// The tab-separated fields of one data line (at most [`Row::MAX`]; the rest are ignored).
+struct Row<'a> {
+    fields: [&'a str; Row::MAX],
+    len: usize,
+}
+
+impl<'a> Row<'a> {
+    const MAX: usize = 6;
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn get(&self, i: usize) -> Option<&&'a str> {
+        self.fields[..self.len].get(i)
+    }
+}
+
+impl<'a> std::ops::Index<usize> for Row<'a> {
+    type Output = &'a str;
+
+    fn index(&self, i: usize) -> &&'a str {
+        &self.fields[..self.len][i]
+    }
+}
+
 /// Data lines: not blank, not a `#` comment.
-fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+fn rows(text: &str) -> impl Iterator<Item = Row<'_>> {
     text.lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+        .map(|l| {
+            let mut row = Row {
+                fields: [""; Row::MAX],
+                len: 0,
+            };
+            for f in l.split('\t').take(Row::MAX) {
+                row.fields[row.len] = f.trim();
+                row.len += 1;
+            }
+            row
+        })
 }
 
 fn words(text: &str) -> HashSet<String> {
-    rows(text).map(|r| r[0].to_lowercase()).collect()
+    rows(text).map(|r| lower(r[0])).collect()
+}
+
+/// Lower case, with the quick path for ASCII that most asset lines take.
+fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+fn parse_places(text: &'static str) -> HashMap<String, Vec<Place>> {
+    let mut places: HashMap<String, Vec<Place>> =
+        HashMap::with_capacity_and_hasher(text.len() / 24, Default::default());
+    for r in rows(text) {
+        if r.len() >= 2 {
+            places.entry(lower(r[0])).or_default().push(Place {
+                kind: r[1],
+                country: r.get(2).copied().unwrap_or(""),
+                population: r.get(3).and_then(|p| p.parse().ok()).unwrap_or(0),
+            });
+        }
+    }
+    places
 }
 
 impl Assets {
-    pub fn parse(src: &Sources<'_>) -> Assets {
-        let mut places: HashMap<String, Vec<Place>> = HashMap::default();
-        for r in rows(src.places) {
-            if r.len() >= 2 {
-                places.entry(r[0].to_lowercase()).or_default().push(Place {
-                    kind: r[1].to_string(),
-                    country: r.get(2).unwrap_or(&"").to_string(),
-                    population: r.get(3).and_then(|p| p.parse().ok()).unwrap_or(0),
-                });
-            }
-        }
+    /// Parses the asset files; the largest, the place list, beside the others.
+    pub fn parse(src: &Sources<'static>) -> Assets {
+        let (places, mut a) = rayon::join(|| parse_places(src.places), || Self::parse_rest(src));
+        a.places = places;
+        a
+    }
+
+    fn parse_rest(src: &Sources<'static>) -> Assets {
         let pairs = |text: &str| -> HashMap<String, String> {
             rows(text)
                 .filter(|r| r.len() >= 2)
-                .map(|r| (r[0].to_lowercase(), r[1].to_string()))
+                .map(|r| (lower(r[0]), r[1].to_string()))
                 .collect()
         };
         let org_cues = rows(src.org_cues)
@@ -190,17 +247,17 @@ impl Assets {
                     _ => return None,
                 };
                 let class = r.get(2).unwrap_or(&"").to_string();
-                Some((r[0].to_lowercase(), OrgCue { position, class }))
+                Some((lower(r[0]), OrgCue { position, class }))
             })
             .collect();
         let triggers = rows(src.triggers)
             .filter(|r| r.len() >= 3)
             .filter_map(|r| {
                 Some(Trigger {
-                    form: r[0].to_lowercase(),
+                    form: lower(r[0]),
                     kind: crate::text::intern(r[1]),
                     tone: r[2].parse().ok()?,
-                    lemma: r.get(3).unwrap_or(&r[0]).to_lowercase(),
+                    lemma: lower(r.get(3).unwrap_or(&r[0])),
                 })
             })
             .collect();
@@ -218,7 +275,7 @@ impl Assets {
         let mut a = Assets {
             given_names: words(src.given_names),
             surnames: words(src.surnames),
-            places,
+            places: HashMap::default(),
             regions: pairs(src.regions),
             common_words: words(src.common_words),
             stopwords: words(src.stopwords),
@@ -232,11 +289,11 @@ impl Assets {
             triggers,
             modality: rows(src.modality)
                 .filter(|r| r.len() >= 2)
-                .map(|r| (r[0].to_lowercase(), r[1].to_string()))
+                .map(|r| (lower(r[0]), r[1].to_string()))
                 .collect(),
             tone_modifiers: rows(src.tone_modifiers)
                 .filter(|r| r.len() >= 2)
-                .filter_map(|r| Some((r[0].to_lowercase(), r[1].parse().ok()?)))
+                .filter_map(|r| Some((lower(r[0]), r[1].parse().ok()?)))
                 .collect(),
         };
         a.lexicon = a.build_lexicon();

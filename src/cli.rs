@@ -102,6 +102,8 @@ pub fn build_found(
     let corpus = corpus::load(&inputs, problems);
     drop(inputs);
     watch.lap("clean");
+    let assets = crate::assets::bundled();
+    watch.lap("assets");
     if corpus.articles.is_empty() {
         let mut msg = "no articles found".to_string();
         if let Source::Paths(p) = source {
@@ -117,11 +119,7 @@ pub fn build_found(
         }
         return Err(io::Error::new(io::ErrorKind::InvalidInput, msg));
     }
-    Ok(Model::build_with_progress(
-        corpus,
-        crate::assets::bundled(),
-        progress,
-    ))
+    Ok(Model::build_with_progress(corpus, assets, progress))
 }
 
 /// `storyline export`.

@@ -173,7 +173,7 @@ pub(super) fn place_weight(key: &str, assets: &Assets) -> f32 {
     let mut best: f32 = 0.0;
     if let Some(ps) = assets.places.get(key) {
         for p in ps {
-            let w = match p.kind.as_str() {
+            let w = match p.kind {
                 "country" => 2.0,
                 "state" => 1.6,
                 _ if p.population >= 1_000_000 => 1.2,
