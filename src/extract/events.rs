@@ -128,6 +128,11 @@ pub fn find(
             .copied()
             .filter(|&i| matches!(kind(i), Some(Kind::Person | Kind::Org)))
             .collect();
+        // No person or organisation named: at most a pronoun's one participant, no event,
+        // and no person to remember.
+        if here.is_empty() {
+            continue;
+        }
         let triggers: Vec<(usize, usize, usize)> = lex
             .triggers
             .find_iter(s)
@@ -138,7 +143,7 @@ pub fn find(
         let pronoun = s
             .split(|c: char| !c.is_alphanumeric())
             .take(12)
-            .any(|w| SUBJECT_PRONOUNS.contains(&w.to_ascii_lowercase().as_str()));
+            .any(|w| SUBJECT_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)));
         let mut participants = here.clone();
         let mut via_pronoun = None;
         if pronoun {
