@@ -17,7 +17,7 @@ use crate::assets::word;
 use crate::extract::{Kind, KindVotes};
 use crate::text::Span;
 
-use super::{Cand, link_key, name_key};
+use super::{Cand, Words, link_key, name_key};
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
@@ -89,17 +89,13 @@ pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
                 right.span = Span::new(r_start, c.span.end);
                 right.name = super::squash(r);
                 right.key = link_key(&right.name, assets);
-                right.words = right
-                    .name
-                    .split_whitespace()
-                    .map(str::to_lowercase)
-                    .collect();
+                right.words = Words::lower_of(&right.name);
                 right.title = None;
                 right.role = None;
                 c.span = Span::new(c.span.start, c.span.start + l.len());
                 c.name = super::squash(l);
                 c.key = link_key(&c.name, assets);
-                c.words = c.name.split_whitespace().map(str::to_lowercase).collect();
+                c.words = Words::lower_of(&c.name);
                 extra.push(right);
                 break;
             }
@@ -141,11 +137,8 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
     for i in 0..n {
         if personal(&cands[i]) {
             let w = &cands[i].words;
-            by_last
-                .entry(w[w.len() - 1].as_str())
-                .or_default()
-                .insert(&keys[i]);
-            by_first.entry(w[0].as_str()).or_default().insert(&keys[i]);
+            by_last.entry(w.last()).or_default().insert(&keys[i]);
+            by_first.entry(w.head()).or_default().insert(&keys[i]);
         }
     }
     let mut surname_used: HashSet<usize> = HashSet::default();
@@ -161,7 +154,7 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
         {
             continue;
         }
-        let w = c.words[0].as_str();
+        let w = c.words.head();
         let full = match by_last.get(w) {
             Some(s) => Some(s),
             None if assets.lexicon.is(w, word::GIVEN) => by_first.get(w),
@@ -206,12 +199,12 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             && cands[i].votes.0[Kind::Org as usize] >= 1.5
             && !cands[i].role_ref
         {
-            org_first.insert(cands[i].words[0].as_str());
+            org_first.insert(cands[i].words.head());
         }
     }
     for i in 0..n {
         let c = &cands[i];
-        if c.words.len() >= 2 && !c.role_ref && !c.drop && org_first.contains(c.words[0].as_str()) {
+        if c.words.len() >= 2 && !c.role_ref && !c.drop && org_first.contains(c.words.head()) {
             let r = find(&mut parent, i);
             votes.entry(r).or_default().add(Kind::Org, 0.5);
         }

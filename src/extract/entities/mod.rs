@@ -118,7 +118,7 @@ pub(crate) struct Cand {
     /// `link_key` of the name.
     pub key: String,
     /// Lowercase words of the name, for lookups.
-    pub words: Vec<String>,
+    pub words: Words,
     pub votes: KindVotes,
     /// The title before the name.
     pub title: Option<TitleRef>,
@@ -128,6 +128,79 @@ pub(crate) struct Cand {
     pub role_ref: bool,
     /// Drop this candidate (an acronym defined by common words, "(GDP)").
     pub drop: bool,
+}
+
+/// The lowercase words of a name, in one buffer, separated by single spaces (no word
+/// contains whitespace): one allocation per name instead of one per word.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Words {
+    text: String,
+    n: usize,
+}
+
+impl Words {
+    /// Appends a word that is already lower case.
+    pub fn push(&mut self, w: &str) {
+        if self.n > 0 {
+            self.text.push(' ');
+        }
+        self.text.push_str(w);
+        self.n += 1;
+    }
+
+    /// The words of `name` split at whitespace, each lowercased as a whole
+    /// (`str::to_lowercase`).
+    pub fn lower_of(name: &str) -> Words {
+        let mut out = Words {
+            text: String::with_capacity(name.len()),
+            n: 0,
+        };
+        for w in name.split_whitespace() {
+            if w.is_ascii() {
+                if out.n > 0 {
+                    out.text.push(' ');
+                }
+                out.text
+                    .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                out.n += 1;
+            } else {
+                out.push(&w.to_lowercase());
+            }
+        }
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.text.split(' ').take(self.n)
+    }
+
+    /// The first word; `None` when there are none.
+    pub fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+
+    /// The first word (there must be one).
+    pub fn head(&self) -> &str {
+        self.first().expect("a word")
+    }
+
+    /// The last word (there must be one).
+    pub fn last(&self) -> &str {
+        debug_assert!(self.n > 0);
+        self.text.rsplit(' ').next().unwrap_or("")
+    }
+
+    /// The last two words with their space, "air force" (there must be two).
+    pub fn last_two(&self) -> &str {
+        debug_assert!(self.n >= 2);
+        let i = self.text.rfind(' ').unwrap_or(0);
+        let j = self.text[..i].rfind(' ').map_or(0, |j| j + 1);
+        &self.text[j..]
+    }
 }
 
 /// Particles inside personal and place names ("Charles de Gaulle", "von der Leyen").
@@ -682,10 +755,10 @@ fn emit(
     if name.is_empty() {
         return;
     }
-    let words: Vec<String> = (a..b)
-        .filter(|&k| toks[k].is_word())
-        .map(|k| sent.low(k).to_string())
-        .collect();
+    let mut words = Words::default();
+    for k in (a..b).filter(|&k| toks[k].is_word()) {
+        words.push(sent.low(k));
+    }
     let key = link_key(&name, assets);
     let mut votes = votes::name(&words, &key, toks, a, b, assets);
     if title.is_some() && votes::title_fits(&votes) {
@@ -695,7 +768,7 @@ fn emit(
     let weak = if sent.heading {
         !votes::strong_name(&words, &votes, title.is_some(), assets)
     } else if sent.initial[a] && single && title.is_none() {
-        let w = &words[0];
+        let w = words.head();
         let acronym = toks[a].is_upper() && !assets.lexicon.is(w, word::COMMON);
         let known_place = votes.0[Kind::Place as usize] >= 0.9;
         !(acronym || known_place)
