@@ -288,17 +288,21 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
     // A new vector, not `collect` in place: that would keep the candidates' larger buffer
     // alive for as long as the mentions live.
     let mut mentions = Vec::with_capacity(cands.len());
-    mentions.extend(cands.into_iter().map(|c| Mention {
-        span: c.span,
-        key: c.key,
-        name: c.name,
-        votes: c.votes,
-        title: c.title.map(|t| t.span.of(body).to_string()),
-        role: c.role,
-        sentence: c.sentence,
-        weak: c.weak,
-        same_as: c.same_as.and_then(|s| index.get(&old[s]).copied()),
-        role_ref: c.role_ref,
+    mentions.extend(cands.into_iter().map(|c| {
+        Mention {
+            span: c.span,
+            key: c.key.into_boxed_str(),
+            name: c.name.into_boxed_str(),
+            votes: c.votes,
+            title: c.title.map(|t| t.span.of(body).into()),
+            role: c.role.map(String::into_boxed_str),
+            sentence: c.sentence as u32,
+            weak: c.weak,
+            same_as: c
+                .same_as
+                .and_then(|s| index.get(&old[s]).map(|&i| i as u32)),
+            role_ref: c.role_ref,
+        }
     }));
     mentions
 }
