@@ -23,7 +23,7 @@ use crate::assets::{Assets, CuePosition};
 use crate::text::Span;
 
 use super::{Kind, KindVotes, Mention};
-use tokens::{Tok, tokenize};
+use tokens::{Tok, tokenize_into};
 
 /// A title found in the tokens: `len` tokens from `at`, with its class from the assets.
 #[derive(Debug, Clone)]
@@ -85,6 +85,22 @@ pub(crate) struct Sent<'a> {
 }
 
 impl Sent<'_> {
+    /// An empty sentence, to be filled by `sentence` (its buffers are reused sentence after
+    /// sentence).
+    fn empty() -> Self {
+        Sent {
+            toks: Vec::new(),
+            lower: String::new(),
+            lower_at: Vec::new(),
+            flags: Vec::new(),
+            name_word: Vec::new(),
+            titles: Vec::new(),
+            initial: Vec::new(),
+            heading: false,
+            index: 0,
+        }
+    }
+
     /// Whether word `i` has any of the lexicon `flags`.
     pub fn has(&self, i: usize, flags: u16) -> bool {
         self.flags[i] & flags != 0
@@ -270,8 +286,10 @@ pub(crate) fn link_key(name: &str, assets: &Assets) -> String {
 /// Finds the entity mentions of one article, in text order.
 pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
     let mut cands = Vec::new();
+    let mut sent = Sent::empty();
+    let mut next_name = Vec::new();
     for (si, &span) in sentences.iter().enumerate() {
-        let sent = sentence(body, span, si, assets);
+        sentence(body, span, si, assets, &mut sent, &mut next_name);
         let first = cands.len();
         candidates(body, &sent, assets, &mut cands);
         votes::context(body, &sent, &mut cands, first, assets);
@@ -308,12 +326,25 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
 }
 
 // Tokens and their per-token facts are parallel arrays indexed together.
+/// Fills `sent` with sentence `index` (at `span`), reusing its buffers; `next_name` is
+/// scratch.
 #[allow(clippy::needless_range_loop)]
-fn sentence<'a>(body: &'a str, span: Span, index: usize, assets: &Assets) -> Sent<'a> {
-    let toks = tokenize(body, span.start, span.end, assets);
-    let mut lower = String::with_capacity(span.len());
-    let mut lower_at = Vec::with_capacity(toks.len());
-    for t in &toks {
+fn sentence<'a>(
+    body: &'a str,
+    span: Span,
+    index: usize,
+    assets: &Assets,
+    sent: &mut Sent<'a>,
+    next_name: &mut Vec<usize>,
+) {
+    tokenize_into(body, span.start, span.end, assets, &mut sent.toks);
+    let toks = &sent.toks;
+    let n = toks.len();
+    let lower = &mut sent.lower;
+    lower.clear();
+    lower.reserve(span.len());
+    sent.lower_at.clear();
+    for t in toks {
         let a = lower.len() as u32;
         if t.is_word() {
             if t.text.is_ascii() {
@@ -322,48 +353,43 @@ fn sentence<'a>(body: &'a str, span: Span, index: usize, assets: &Assets) -> Sen
                 lower.extend(t.text.chars().flat_map(char::to_lowercase));
             }
         }
-        lower_at.push((a, lower.len() as u32));
+        sent.lower_at.push((a, lower.len() as u32));
     }
-    let mut initial = vec![false; toks.len()];
+    sent.initial.clear();
+    sent.initial.resize(n, false);
     let mut seen_word = false;
-    for i in 0..toks.len() {
+    for i in 0..n {
         if toks[i].is_word() {
             let after_opener = i > 0
                 && matches!(
                     toks[i - 1].kind,
                     tokens::TokKind::Punct('“' | '‘' | ':' | '"' | '(')
                 );
-            initial[i] = !seen_word || after_opener;
+            sent.initial[i] = !seen_word || after_opener;
             seen_word = true;
         }
     }
-    let mut sent = Sent {
-        titles: vec![None; toks.len()],
-        heading: false,
-        flags: lower_at
-            .iter()
-            .map(|&(a, b)| {
-                if a == b {
-                    0
-                } else {
-                    assets.lexicon.flags(&lower[a as usize..b as usize])
-                }
-            })
-            .collect(),
-        name_word: toks.iter().map(name_word).collect(),
-        toks,
-        lower,
-        lower_at,
-        initial,
-        index,
-    };
-    sent.heading = is_heading(body, span, &sent);
+    sent.titles.clear();
+    sent.titles.resize(n, None);
+    sent.flags.clear();
+    sent.flags.extend(sent.lower_at.iter().map(|&(a, b)| {
+        if a == b {
+            0
+        } else {
+            assets.lexicon.flags(&sent.lower[a as usize..b as usize])
+        }
+    }));
+    sent.name_word.clear();
+    sent.name_word.extend(sent.toks.iter().map(name_word));
+    sent.index = index;
+    sent.heading = false;
+    sent.heading = is_heading(body, span, sent);
     // Titles matter only near a name: before it ("adviser Jane Doe"), inside its run, or
     // just after it ("Acme founder", ", CEO of"). Most words are nowhere near one.
-    let n = sent.toks.len();
     let reach = assets.title_max_words + 1;
     let mut last_name: Option<usize> = None;
-    let mut next_name = vec![usize::MAX; n + 1];
+    next_name.clear();
+    next_name.resize(n + 1, usize::MAX);
     for i in (0..n).rev() {
         next_name[i] = if sent.name_word[i] {
             i
@@ -378,10 +404,9 @@ fn sentence<'a>(body: &'a str, span: Span, index: usize, assets: &Assets) -> Sen
         let after = last_name.is_some_and(|l| i - l <= 3);
         let before = next_name[i] != usize::MAX && next_name[i] - i <= reach;
         if (after || before) && sent.toks[i].is_word() {
-            sent.titles[i] = title_at(&sent, i, assets);
+            sent.titles[i] = title_at(sent, i, assets);
         }
     }
-    sent
 }
 
 /// Small words a title-case heading leaves in lower case.
@@ -402,28 +427,30 @@ fn is_heading(body: &str, span: Span, sent: &Sent<'_>) -> bool {
     if text.ends_with(['.', ',', ';']) {
         return false;
     }
-    let words: Vec<usize> = (0..sent.toks.len())
-        .filter(|&i| {
-            sent.toks[i].is_word()
-                && sent.toks[i]
-                    .text
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
-        })
-        .collect();
-    if words.len() > 14 || words.is_empty() {
+    let words = (0..sent.toks.len()).filter(|&i| {
+        sent.toks[i].is_word()
+            && sent.toks[i]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+    });
+    let count = words.clone().count();
+    if count > 14 || count == 0 {
         return false;
     }
-    let upper = words.iter().filter(|&&i| sent.toks[i].is_upper()).count();
-    if words.len() >= 3 && upper * 5 >= words.len() * 4 {
+    let upper = words.clone().filter(|&i| sent.toks[i].is_upper()).count();
+    if count >= 3 && upper * 5 >= count * 4 {
         return true;
     }
-    let content: Vec<usize> = words
-        .into_iter()
-        .filter(|&i| !MINOR_WORDS.contains(&sent.low(i).trim_end_matches('.')))
-        .collect();
-    content.len() >= 2 && content.iter().all(|&i| sent.toks[i].is_cap())
+    let mut content = 0;
+    for i in words.filter(|&i| !MINOR_WORDS.contains(&sent.low(i).trim_end_matches('.'))) {
+        if !sent.toks[i].is_cap() {
+            return false;
+        }
+        content += 1;
+    }
+    content >= 2
 }
 
 /// The longest title starting at token `i` ("Vice President", "President-elect",
