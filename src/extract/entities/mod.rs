@@ -235,6 +235,12 @@ const TITLE_MODIFIERS: &[&str] = &[
 /// squashed. Shared with the model's linking.
 pub(crate) fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    name_key_into(name, &mut out);
+    out
+}
+
+/// `name_key` appended to `out`.
+fn name_key_into(name: &str, out: &mut String) {
     let mut words = name.split_whitespace().peekable();
     if words.peek().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
         words.next();
@@ -254,7 +260,6 @@ pub(crate) fn name_key(name: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// Runs of whitespace squashed to one space, trimmed: a name as written.
@@ -281,6 +286,21 @@ pub(crate) fn link_key(name: &str, assets: &Assets) -> String {
         return head.trim_end_matches(',').to_string();
     }
     key
+}
+
+/// `link_key` into `out` (cleared first), without allocating a new string.
+pub(crate) fn link_key_into(name: &str, assets: &Assets, out: &mut String) {
+    out.clear();
+    name_key_into(name, out);
+    if let Some((head, last)) = out.rsplit_once(' ')
+        && assets
+            .org_cues
+            .get(last)
+            .is_some_and(|c| c.position == CuePosition::Suffix)
+    {
+        let len = head.trim_end_matches(',').len();
+        out.truncate(len);
+    }
 }
 
 /// Finds the entity mentions of one article, in text order.
