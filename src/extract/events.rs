@@ -114,7 +114,7 @@ pub fn find(
     // Mentions by sentence, in text order within each.
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
     for (i, m) in mentions.iter().enumerate() {
-        if let Some(v) = by_sentence.get_mut(m.sentence) {
+        if let Some(v) = by_sentence.get_mut(m.sentence as usize) {
             v.push(i);
         }
     }
@@ -199,7 +199,7 @@ pub fn find(
 }
 
 fn distinct_names(mentions: &[Mention], idx: &[usize]) -> usize {
-    let mut names: Vec<&str> = idx.iter().map(|&i| mentions[i].name.as_str()).collect();
+    let mut names: Vec<&str> = idx.iter().map(|&i| &*mentions[i].name).collect();
     names.sort_unstable();
     names.dedup();
     names.len()
@@ -486,7 +486,7 @@ pub fn amount_claims(
             let actor = mentions
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.sentence == si && m.span.end <= abs)
+                .filter(|(_, m)| m.sentence as usize == si && m.span.end <= abs)
                 .filter(|(i, _)| {
                     matches!(
                         kinds.get(*i).copied().flatten(),

@@ -81,21 +81,21 @@ pub struct Mention {
     /// (`role_ref`), the role phrase ("Acme founder" in "the Acme founder said").
     pub span: Span,
     /// The name as written, whitespace squashed.
-    pub name: String,
+    pub name: Box<str>,
     /// The key under which mentions are the same name: lower case, one kind of apostrophe,
     /// no leading "the", no periods in a dotted abbreviation, no legal-form suffix
     /// ("Siemens Energy AG" = "Siemens Energy"; "U.S." = "US").
-    pub key: String,
+    pub key: Box<str>,
     /// Kind evidence of every mention of this name in the article (the article's own vote;
     /// the model sums it over the corpus).
     pub votes: KindVotes,
     /// A title or role word that preceded the name ("President-elect", "CEO").
-    pub title: Option<String>,
+    pub title: Option<Box<str>>,
     /// An appositive role phrase bound to the name ("Acme founder" in "Acme founder X",
     /// "CEO of Acme and Globex" in "X, CEO of Acme and Globex").
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
     /// Index of the sentence the mention is in.
-    pub sentence: usize,
+    pub sentence: u32,
     /// Capitalised only where capitals say little (a sentence-initial common word, a word
     /// of a title-case heading) and not confirmed in the article: the model keeps it only if
     /// the corpus confirms the name elsewhere.
@@ -104,7 +104,7 @@ pub struct Mention {
     /// name a surname or first name stands for, the name an acronym in parentheses
     /// abbreviates, the person a role mention refers to. Always a mention with `same_as`
     /// unset.
-    pub same_as: Option<usize>,
+    pub same_as: Option<u32>,
     /// This mention is a role phrase standing for a person ("the Acme founder"); it refers
     /// to whoever the role was bound to, in the article (`same_as`) or in the corpus.
     pub role_ref: bool,

@@ -56,7 +56,7 @@ fn union_into(parent: &mut [usize], from: usize, to: usize) {
 
 /// The key a mention is grouped under: its own, or that of the mention it names again.
 fn mention_key<'a>(mentions: &'a [Mention], m: &'a Mention) -> &'a str {
-    match m.same_as.and_then(|h| mentions.get(h)) {
+    match m.same_as.and_then(|h| mentions.get(h as usize)) {
         Some(h) if !h.role_ref => &h.key,
         _ => &m.key,
     }
@@ -103,7 +103,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             if let (Some(h), Some(g)) = (m.same_as, g)
                 && !m.role_ref
                 && is_acronym(&m.name)
-                && f.mentions.get(h).is_some_and(|h| !h.role_ref)
+                && f.mentions.get(h as usize).is_some_and(|h| !h.role_ref)
             {
                 acronyms.entry(&m.key).or_default().insert(*g);
             }
@@ -185,7 +185,10 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             let resolved = if !m.role_ref {
                 g.map(|g| find(&mut parent, g))
             } else if let Some(h) = m.same_as {
-                row.get(h).copied().flatten().map(|g| find(&mut parent, g))
+                row.get(h as usize)
+                    .copied()
+                    .flatten()
+                    .map(|g| find(&mut parent, g))
             } else {
                 let targets: HashSet<usize> = role_keys(&m.name)
                     .iter()

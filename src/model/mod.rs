@@ -215,7 +215,7 @@ fn records(
     // Mentions by sentence, once per article: an event's context is its sentence's.
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); f.sentences.len()];
     for (mi, m) in f.mentions.iter().enumerate() {
-        if let Some(v) = by_sentence.get_mut(m.sentence) {
+        if let Some(v) = by_sentence.get_mut(m.sentence as usize) {
             v.push(mi);
         }
     }

@@ -17,7 +17,7 @@ use crate::assets::word;
 use crate::extract::{Kind, KindVotes};
 use crate::text::Span;
 
-use super::{Cand, link_key, name_key};
+use super::{Cand, Words, link_key, link_key_into, name_key};
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
@@ -65,45 +65,57 @@ fn personal(c: &Cand) -> bool {
 /// article). Organisation names, which often contain a place ("Boston Globe"), are
 /// kept whole.
 pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
-    let alone: HashSet<String> = cands
-        .iter()
-        .filter(|c| !c.role_ref)
-        .map(|c| c.key.clone())
-        .collect();
-    let mut extra = Vec::new();
-    for c in cands.iter_mut() {
-        if c.role_ref
-            || c.words.len() < 2
-            || c.votes.0[Kind::Org as usize] >= 1.0
-            || c.title.is_some()
-        {
-            continue;
-        }
-        let text = c.span.of(body);
-        let cuts: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
-        for cut in cuts {
-            let (l, r) = (text[..cut].trim_end(), text[cut..].trim_start());
-            if alone.contains(&link_key(l, assets)) && alone.contains(&link_key(r, assets)) {
-                let r_start = c.span.start + (text.len() - r.len());
-                let mut right = c.clone();
-                right.span = Span::new(r_start, c.span.end);
-                right.name = super::squash(r);
-                right.key = link_key(&right.name, assets);
-                right.words = right
-                    .name
-                    .split_whitespace()
-                    .map(str::to_lowercase)
-                    .collect();
-                right.title = None;
-                right.role = None;
-                c.span = Span::new(c.span.start, c.span.start + l.len());
-                c.name = super::squash(l);
-                c.key = link_key(&c.name, assets);
-                c.words = c.name.split_whitespace().map(str::to_lowercase).collect();
-                extra.push(right);
-                break;
+    // Which candidates split, and where: decided on the candidates as they are (keys
+    // borrowed), then applied.
+    let mut splits: Vec<(usize, usize)> = Vec::new();
+    {
+        let alone: HashSet<&str> = cands
+            .iter()
+            .filter(|c| !c.role_ref)
+            .map(|c| c.key.as_str())
+            .collect();
+        let (mut lk, mut rk) = (String::new(), String::new());
+        for (ci, c) in cands.iter().enumerate() {
+            if c.role_ref
+                || c.words.len() < 2
+                || c.votes.0[Kind::Org as usize] >= 1.0
+                || c.title.is_some()
+            {
+                continue;
+            }
+            let text = c.span.of(body);
+            for (cut, _) in text.match_indices(' ') {
+                let (l, r) = (text[..cut].trim_end(), text[cut..].trim_start());
+                link_key_into(l, assets, &mut lk);
+                if !alone.contains(lk.as_str()) {
+                    continue;
+                }
+                link_key_into(r, assets, &mut rk);
+                if alone.contains(rk.as_str()) {
+                    splits.push((ci, cut));
+                    break;
+                }
             }
         }
+    }
+    let mut extra = Vec::with_capacity(splits.len());
+    for (ci, cut) in splits {
+        let c = &mut cands[ci];
+        let text = c.span.of(body);
+        let (l, r) = (text[..cut].trim_end(), text[cut..].trim_start());
+        let r_start = c.span.start + (text.len() - r.len());
+        let mut right = c.clone();
+        right.span = Span::new(r_start, c.span.end);
+        right.name = super::squash(r);
+        right.key = link_key(&right.name, assets);
+        right.words = Words::lower_of(&right.name);
+        right.title = None;
+        right.role = None;
+        c.span = Span::new(c.span.start, c.span.start + l.len());
+        c.name = super::squash(l);
+        c.key = link_key(&c.name, assets);
+        c.words = Words::lower_of(&c.name);
+        extra.push(right);
     }
     cands.extend(extra);
 }
@@ -141,11 +153,8 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
     for i in 0..n {
         if personal(&cands[i]) {
             let w = &cands[i].words;
-            by_last
-                .entry(w[w.len() - 1].as_str())
-                .or_default()
-                .insert(&keys[i]);
-            by_first.entry(w[0].as_str()).or_default().insert(&keys[i]);
+            by_last.entry(w.last()).or_default().insert(&keys[i]);
+            by_first.entry(w.head()).or_default().insert(&keys[i]);
         }
     }
     let mut surname_used: HashSet<usize> = HashSet::default();
@@ -161,7 +170,7 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
         {
             continue;
         }
-        let w = c.words[0].as_str();
+        let w = c.words.head();
         let full = match by_last.get(w) {
             Some(s) => Some(s),
             None if assets.lexicon.is(w, word::GIVEN) => by_first.get(w),
@@ -206,12 +215,12 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             && cands[i].votes.0[Kind::Org as usize] >= 1.5
             && !cands[i].role_ref
         {
-            org_first.insert(cands[i].words[0].as_str());
+            org_first.insert(cands[i].words.head());
         }
     }
     for i in 0..n {
         let c = &cands[i];
-        if c.words.len() >= 2 && !c.role_ref && !c.drop && org_first.contains(c.words[0].as_str()) {
+        if c.words.len() >= 2 && !c.role_ref && !c.drop && org_first.contains(c.words.head()) {
             let r = find(&mut parent, i);
             votes.entry(r).or_default().add(Kind::Org, 0.5);
         }

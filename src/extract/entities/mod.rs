@@ -23,7 +23,7 @@ use crate::assets::{Assets, CuePosition};
 use crate::text::Span;
 
 use super::{Kind, KindVotes, Mention};
-use tokens::{Tok, tokenize};
+use tokens::{Tok, tokenize_into};
 
 /// A title found in the tokens: `len` tokens from `at`, with its class from the assets.
 #[derive(Debug, Clone)]
@@ -85,6 +85,22 @@ pub(crate) struct Sent<'a> {
 }
 
 impl Sent<'_> {
+    /// An empty sentence, to be filled by `sentence` (its buffers are reused sentence after
+    /// sentence).
+    fn empty() -> Self {
+        Sent {
+            toks: Vec::new(),
+            lower: String::new(),
+            lower_at: Vec::new(),
+            flags: Vec::new(),
+            name_word: Vec::new(),
+            titles: Vec::new(),
+            initial: Vec::new(),
+            heading: false,
+            index: 0,
+        }
+    }
+
     /// Whether word `i` has any of the lexicon `flags`.
     pub fn has(&self, i: usize, flags: u16) -> bool {
         self.flags[i] & flags != 0
@@ -118,7 +134,7 @@ pub(crate) struct Cand {
     /// `link_key` of the name.
     pub key: String,
     /// Lowercase words of the name, for lookups.
-    pub words: Vec<String>,
+    pub words: Words,
     pub votes: KindVotes,
     /// The title before the name.
     pub title: Option<TitleRef>,
@@ -128,6 +144,79 @@ pub(crate) struct Cand {
     pub role_ref: bool,
     /// Drop this candidate (an acronym defined by common words, "(GDP)").
     pub drop: bool,
+}
+
+/// The lowercase words of a name, in one buffer, separated by single spaces (no word
+/// contains whitespace): one allocation per name instead of one per word.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Words {
+    text: String,
+    n: usize,
+}
+
+impl Words {
+    /// Appends a word that is already lower case.
+    pub fn push(&mut self, w: &str) {
+        if self.n > 0 {
+            self.text.push(' ');
+        }
+        self.text.push_str(w);
+        self.n += 1;
+    }
+
+    /// The words of `name` split at whitespace, each lowercased as a whole
+    /// (`str::to_lowercase`).
+    pub fn lower_of(name: &str) -> Words {
+        let mut out = Words {
+            text: String::with_capacity(name.len()),
+            n: 0,
+        };
+        for w in name.split_whitespace() {
+            if w.is_ascii() {
+                if out.n > 0 {
+                    out.text.push(' ');
+                }
+                out.text
+                    .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                out.n += 1;
+            } else {
+                out.push(&w.to_lowercase());
+            }
+        }
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.text.split(' ').take(self.n)
+    }
+
+    /// The first word; `None` when there are none.
+    pub fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+
+    /// The first word (there must be one).
+    pub fn head(&self) -> &str {
+        self.first().expect("a word")
+    }
+
+    /// The last word (there must be one).
+    pub fn last(&self) -> &str {
+        debug_assert!(self.n > 0);
+        self.text.rsplit(' ').next().unwrap_or("")
+    }
+
+    /// The last two words with their space, "air force" (there must be two).
+    pub fn last_two(&self) -> &str {
+        debug_assert!(self.n >= 2);
+        let i = self.text.rfind(' ').unwrap_or(0);
+        let j = self.text[..i].rfind(' ').map_or(0, |j| j + 1);
+        &self.text[j..]
+    }
 }
 
 /// Particles inside personal and place names ("Charles de Gaulle", "von der Leyen").
@@ -146,6 +235,12 @@ const TITLE_MODIFIERS: &[&str] = &[
 /// squashed. Shared with the model's linking.
 pub(crate) fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    name_key_into(name, &mut out);
+    out
+}
+
+/// `name_key` appended to `out`.
+fn name_key_into(name: &str, out: &mut String) {
     let mut words = name.split_whitespace().peekable();
     if words.peek().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
         words.next();
@@ -165,7 +260,6 @@ pub(crate) fn name_key(name: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// Runs of whitespace squashed to one space, trimmed: a name as written.
@@ -194,11 +288,28 @@ pub(crate) fn link_key(name: &str, assets: &Assets) -> String {
     key
 }
 
+/// `link_key` into `out` (cleared first), without allocating a new string.
+pub(crate) fn link_key_into(name: &str, assets: &Assets, out: &mut String) {
+    out.clear();
+    name_key_into(name, out);
+    if let Some((head, last)) = out.rsplit_once(' ')
+        && assets
+            .org_cues
+            .get(last)
+            .is_some_and(|c| c.position == CuePosition::Suffix)
+    {
+        let len = head.trim_end_matches(',').len();
+        out.truncate(len);
+    }
+}
+
 /// Finds the entity mentions of one article, in text order.
 pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
     let mut cands = Vec::new();
+    let mut sent = Sent::empty();
+    let mut next_name = Vec::new();
     for (si, &span) in sentences.iter().enumerate() {
-        let sent = sentence(body, span, si, assets);
+        sentence(body, span, si, assets, &mut sent, &mut next_name);
         let first = cands.len();
         candidates(body, &sent, assets, &mut cands);
         votes::context(body, &sent, &mut cands, first, assets);
@@ -215,28 +326,45 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
     // A new vector, not `collect` in place: that would keep the candidates' larger buffer
     // alive for as long as the mentions live.
     let mut mentions = Vec::with_capacity(cands.len());
-    mentions.extend(cands.into_iter().map(|c| Mention {
-        span: c.span,
-        key: c.key,
-        name: c.name,
-        votes: c.votes,
-        title: c.title.map(|t| t.span.of(body).to_string()),
-        role: c.role,
-        sentence: c.sentence,
-        weak: c.weak,
-        same_as: c.same_as.and_then(|s| index.get(&old[s]).copied()),
-        role_ref: c.role_ref,
+    mentions.extend(cands.into_iter().map(|c| {
+        Mention {
+            span: c.span,
+            key: c.key.into_boxed_str(),
+            name: c.name.into_boxed_str(),
+            votes: c.votes,
+            title: c.title.map(|t| t.span.of(body).into()),
+            role: c.role.map(String::into_boxed_str),
+            sentence: c.sentence as u32,
+            weak: c.weak,
+            same_as: c
+                .same_as
+                .and_then(|s| index.get(&old[s]).map(|&i| i as u32)),
+            role_ref: c.role_ref,
+        }
     }));
     mentions
 }
 
 // Tokens and their per-token facts are parallel arrays indexed together.
+/// Fills `sent` with sentence `index` (at `span`), reusing its buffers; `next_name` is
+/// scratch.
 #[allow(clippy::needless_range_loop)]
-fn sentence<'a>(body: &'a str, span: Span, index: usize, assets: &Assets) -> Sent<'a> {
-    let toks = tokenize(body, span.start, span.end, assets);
-    let mut lower = String::with_capacity(span.len());
-    let mut lower_at = Vec::with_capacity(toks.len());
-    for t in &toks {
+fn sentence<'a>(
+    body: &'a str,
+    span: Span,
+    index: usize,
+    assets: &Assets,
+    sent: &mut Sent<'a>,
+    next_name: &mut Vec<usize>,
+) {
+    tokenize_into(body, span.start, span.end, assets, &mut sent.toks);
+    let toks = &sent.toks;
+    let n = toks.len();
+    let lower = &mut sent.lower;
+    lower.clear();
+    lower.reserve(span.len());
+    sent.lower_at.clear();
+    for t in toks {
         let a = lower.len() as u32;
         if t.is_word() {
             if t.text.is_ascii() {
@@ -245,48 +373,43 @@ fn sentence<'a>(body: &'a str, span: Span, index: usize, assets: &Assets) -> Sen
                 lower.extend(t.text.chars().flat_map(char::to_lowercase));
             }
         }
-        lower_at.push((a, lower.len() as u32));
+        sent.lower_at.push((a, lower.len() as u32));
     }
-    let mut initial = vec![false; toks.len()];
+    sent.initial.clear();
+    sent.initial.resize(n, false);
     let mut seen_word = false;
-    for i in 0..toks.len() {
+    for i in 0..n {
         if toks[i].is_word() {
             let after_opener = i > 0
                 && matches!(
                     toks[i - 1].kind,
                     tokens::TokKind::Punct('“' | '‘' | ':' | '"' | '(')
                 );
-            initial[i] = !seen_word || after_opener;
+            sent.initial[i] = !seen_word || after_opener;
             seen_word = true;
         }
     }
-    let mut sent = Sent {
-        titles: vec![None; toks.len()],
-        heading: false,
-        flags: lower_at
-            .iter()
-            .map(|&(a, b)| {
-                if a == b {
-                    0
-                } else {
-                    assets.lexicon.flags(&lower[a as usize..b as usize])
-                }
-            })
-            .collect(),
-        name_word: toks.iter().map(name_word).collect(),
-        toks,
-        lower,
-        lower_at,
-        initial,
-        index,
-    };
-    sent.heading = is_heading(body, span, &sent);
+    sent.titles.clear();
+    sent.titles.resize(n, None);
+    sent.flags.clear();
+    sent.flags.extend(sent.lower_at.iter().map(|&(a, b)| {
+        if a == b {
+            0
+        } else {
+            assets.lexicon.flags(&sent.lower[a as usize..b as usize])
+        }
+    }));
+    sent.name_word.clear();
+    sent.name_word.extend(sent.toks.iter().map(name_word));
+    sent.index = index;
+    sent.heading = false;
+    sent.heading = is_heading(body, span, sent);
     // Titles matter only near a name: before it ("adviser Jane Doe"), inside its run, or
     // just after it ("Acme founder", ", CEO of"). Most words are nowhere near one.
-    let n = sent.toks.len();
     let reach = assets.title_max_words + 1;
     let mut last_name: Option<usize> = None;
-    let mut next_name = vec![usize::MAX; n + 1];
+    next_name.clear();
+    next_name.resize(n + 1, usize::MAX);
     for i in (0..n).rev() {
         next_name[i] = if sent.name_word[i] {
             i
@@ -301,10 +424,9 @@ fn sentence<'a>(body: &'a str, span: Span, index: usize, assets: &Assets) -> Sen
         let after = last_name.is_some_and(|l| i - l <= 3);
         let before = next_name[i] != usize::MAX && next_name[i] - i <= reach;
         if (after || before) && sent.toks[i].is_word() {
-            sent.titles[i] = title_at(&sent, i, assets);
+            sent.titles[i] = title_at(sent, i, assets);
         }
     }
-    sent
 }
 
 /// Small words a title-case heading leaves in lower case.
@@ -325,28 +447,30 @@ fn is_heading(body: &str, span: Span, sent: &Sent<'_>) -> bool {
     if text.ends_with(['.', ',', ';']) {
         return false;
     }
-    let words: Vec<usize> = (0..sent.toks.len())
-        .filter(|&i| {
-            sent.toks[i].is_word()
-                && sent.toks[i]
-                    .text
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
-        })
-        .collect();
-    if words.len() > 14 || words.is_empty() {
+    let words = (0..sent.toks.len()).filter(|&i| {
+        sent.toks[i].is_word()
+            && sent.toks[i]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+    });
+    let count = words.clone().count();
+    if count > 14 || count == 0 {
         return false;
     }
-    let upper = words.iter().filter(|&&i| sent.toks[i].is_upper()).count();
-    if words.len() >= 3 && upper * 5 >= words.len() * 4 {
+    let upper = words.clone().filter(|&i| sent.toks[i].is_upper()).count();
+    if count >= 3 && upper * 5 >= count * 4 {
         return true;
     }
-    let content: Vec<usize> = words
-        .into_iter()
-        .filter(|&i| !MINOR_WORDS.contains(&sent.low(i).trim_end_matches('.')))
-        .collect();
-    content.len() >= 2 && content.iter().all(|&i| sent.toks[i].is_cap())
+    let mut content = 0;
+    for i in words.filter(|&i| !MINOR_WORDS.contains(&sent.low(i).trim_end_matches('.'))) {
+        if !sent.toks[i].is_cap() {
+            return false;
+        }
+        content += 1;
+    }
+    content >= 2
 }
 
 /// The longest title starting at token `i` ("Vice President", "President-elect",
@@ -682,10 +806,10 @@ fn emit(
     if name.is_empty() {
         return;
     }
-    let words: Vec<String> = (a..b)
-        .filter(|&k| toks[k].is_word())
-        .map(|k| sent.low(k).to_string())
-        .collect();
+    let mut words = Words::default();
+    for k in (a..b).filter(|&k| toks[k].is_word()) {
+        words.push(sent.low(k));
+    }
     let key = link_key(&name, assets);
     let mut votes = votes::name(&words, &key, toks, a, b, assets);
     if title.is_some() && votes::title_fits(&votes) {
@@ -695,7 +819,7 @@ fn emit(
     let weak = if sent.heading {
         !votes::strong_name(&words, &votes, title.is_some(), assets)
     } else if sent.initial[a] && single && title.is_none() {
-        let w = &words[0];
+        let w = words.head();
         let acronym = toks[a].is_upper() && !assets.lexicon.is(w, word::COMMON);
         let known_place = votes.0[Kind::Place as usize] >= 0.9;
         !(acronym || known_place)

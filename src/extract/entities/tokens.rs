@@ -145,14 +145,29 @@ const AFFIXES: &[&str] = &[
 ];
 
 /// The tokens of `body[start..end]`, in order.
+#[cfg(test)]
 pub(crate) fn tokenize<'a>(
     body: &'a str,
     start: usize,
     end: usize,
     assets: &Assets,
 ) -> Vec<Tok<'a>> {
+    let mut out = Vec::new();
+    tokenize_into(body, start, end, assets, &mut out);
+    out
+}
+
+/// The tokens of `body[start..end]`, in order, into `out` (cleared first).
+pub(crate) fn tokenize_into<'a>(
+    body: &'a str,
+    start: usize,
+    end: usize,
+    assets: &Assets,
+    out: &mut Vec<Tok<'a>>,
+) {
     let s = &body[start..end];
-    let mut out = Vec::with_capacity(s.len() / 5 + 4);
+    out.clear();
+    out.reserve(s.len() / 5 + 4);
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() {
@@ -239,7 +254,6 @@ pub(crate) fn tokenize<'a>(
         }
         out.push(tok);
     }
-    out
 }
 
 /// Whether a word directly followed by a period keeps it: dotted abbreviations ("U.S"),

@@ -14,11 +14,11 @@ use crate::extract::{Kind, KindVotes};
 use crate::text::Span;
 
 use super::tokens::Tok;
-use super::{Cand, Sent, TitleClass, TitleRef};
+use super::{Cand, Sent, TitleClass, TitleRef, Words};
 
 /// Evidence from the name itself. `words` are its lowercase word tokens.
 pub(super) fn name(
-    words: &[String],
+    words: &Words,
     key: &str,
     toks: &[Tok<'_>],
     a: usize,
@@ -30,8 +30,8 @@ pub(super) fn name(
     if n == 0 {
         return v;
     }
-    let first = words[0].as_str();
-    let last = words[n - 1].as_str();
+    let first = words.head();
+    let last = words.last();
     let upper = n == 1 && toks[a].is_upper();
     // The gazetteer: countries and states are near-certain, small towns a hint (many share
     // a name with something else).
@@ -52,10 +52,8 @@ pub(super) fn name(
         v.add(Kind::Other, 1.5);
     }
     // Organisation cues on the last word (or last two: "Air Force", "Task Force").
-    let last_two = (n >= 2 && assets.lexicon.is(last, word::CUE_TAIL))
-        .then(|| format!("{} {}", words[n - 2], last));
+    let last_two = (n >= 2 && assets.lexicon.is(last, word::CUE_TAIL)).then(|| words.last_two());
     let cue = last_two
-        .as_ref()
         .and_then(|k| assets.org_cues.get(k))
         .or_else(|| assets.org_cues.get(last));
     let mut org_cue = false;
@@ -81,9 +79,7 @@ pub(super) fn name(
     }
     // Place cues: "Napa Valley", "Heathrow Airport", "Gulf of Mexico".
     if !org_cue && n >= 2 {
-        let lt = last_two
-            .as_ref()
-            .is_some_and(|k| assets.place_cues.contains_key(k));
+        let lt = last_two.is_some_and(|k| assets.place_cues.contains_key(k));
         if lt
             || assets.lexicon.is(last, word::PLACE_CUE)
             || (of_inside && assets.place_cues.contains_key(first))
@@ -190,7 +186,7 @@ pub(super) fn place_weight(key: &str, assets: &Assets) -> f32 {
 }
 
 /// Whether the name carries evidence strong enough to stand in a heading on its own.
-pub(super) fn strong_name(words: &[String], v: &KindVotes, titled: bool, assets: &Assets) -> bool {
+pub(super) fn strong_name(words: &Words, v: &KindVotes, titled: bool, assets: &Assets) -> bool {
     let common_first = words
         .first()
         .is_some_and(|w| assets.lexicon.is(w, word::COMMON));
@@ -347,7 +343,7 @@ pub(super) fn context(
                     b: tb,
                     span,
                     key: super::link_key(&name, assets),
-                    words: name.split_whitespace().map(str::to_lowercase).collect(),
+                    words: Words::lower_of(&name),
                     name,
                     votes,
                     title: None,
@@ -375,7 +371,7 @@ pub(super) fn context(
             let yv = &cands[y];
             let personal = yv.title.is_none()
                 && yv.words.len() >= 2
-                && assets.lexicon.is(&yv.words[0], word::GIVEN);
+                && assets.lexicon.is(yv.words.head(), word::GIVEN);
             if personal {
                 cands[ci].votes.add(Kind::Org, 1.0);
             }
@@ -673,10 +669,10 @@ fn cover(
     c.span = Span::new(toks[k].start, toks[end_tok - 1].end);
     c.name = super::squash(c.span.of(body));
     c.key = super::link_key(&c.name, assets);
-    c.words = (k..end_tok)
-        .filter(|&i| toks[i].is_word())
-        .map(|i| sent.low(i).to_string())
-        .collect();
+    c.words = Words::default();
+    for i in (k..end_tok).filter(|&i| toks[i].is_word()) {
+        c.words.push(sent.low(i));
+    }
     c.votes.add(Kind::Org, 0.5);
     Some(y)
 }
