@@ -20,7 +20,11 @@ pub struct Finder {
 
 impl Finder {
     pub fn new(model: &Model) -> Finder {
-        let candidates = search::candidates(model, true);
+        Finder::with_candidates(search::candidates(model, true))
+    }
+
+    /// A finder over any candidates (benchmarks and tests use plain name lists).
+    pub fn with_candidates(candidates: Vec<Candidate>) -> Finder {
         let mut f = Finder {
             candidates,
             ..Finder::default()
