@@ -15,6 +15,10 @@ use storyline::model::ArticleId;
 use storyline::search::{self, Candidate, Target};
 use storyline::synth::Rng;
 
+// The allocator the binary ships with (the matcher allocates per call).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn names(n: usize) -> Vec<Candidate> {
     let assets = storyline::assets::bundled();
     let mut given: Vec<&String> = assets.given_names.iter().collect();
