@@ -367,19 +367,35 @@ enum Class {
     SoftSep,
 }
 
+#[inline]
 fn class(c: char) -> Class {
-    match c {
-        '\0' => Class::Empty,
-        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Class::HardSep,
-        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => Class::SoftSep,
-        '0'..='9' => Class::Number,
-        'A'..='Z' => Class::Upper,
-        _ => Class::Lower,
+    match ASCII_CLASS.get(c as usize) {
+        Some(&k) => k,
+        None => Class::Lower,
     }
 }
 
+/// [`class`] of each ASCII character, looked up.
+const ASCII_CLASS: [Class; 128] = {
+    let mut table = [Class::Lower; 128];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = match i as u8 {
+            b'\0' => Class::Empty,
+            b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::HardSep,
+            b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => Class::SoftSep,
+            b'0'..=b'9' => Class::Number,
+            b'A'..=b'Z' => Class::Upper,
+            _ => Class::Lower,
+        };
+        i += 1;
+    }
+    table
+};
+
 /// The matcher's in-place bonus of a character of class `cur` after one of class `prev`
 /// (head of a word 8, after punctuation 7, camel case 6); the first character's is doubled.
+#[inline]
 fn bonus(prev: Class, cur: Class) -> i32 {
     match (prev, cur) {
         (Class::Empty | Class::HardSep, _) => 8,
@@ -422,6 +438,7 @@ impl Pat {
 
 /// The in-place bonus of `c` at char index `k`, after `prev` (`'\0'` at the start); the
 /// first character's is doubled.
+#[inline]
 fn bonus_at(k: usize, prev: char, c: char) -> i32 {
     let b = bonus(class(prev), class(c));
     if k == 0 { 2 * b } else { b }

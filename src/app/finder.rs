@@ -24,6 +24,9 @@ pub struct Finder {
     shown: TargetSet,
     /// The states for each shorter prefix of the query, for backspace.
     earlier: Vec<State>,
+    /// Each candidate's target as a small number (entities, then articles), for counting
+    /// the matching targets without reading the candidates.
+    target_of: Vec<usize>,
 }
 
 /// What a keystroke changes, kept to undo it.
@@ -45,8 +48,24 @@ impl Finder {
 
     /// A finder over any candidates (benchmarks and tests use plain name lists).
     pub fn with_candidates(candidates: Vec<Candidate>) -> Finder {
+        let entities = candidates
+            .iter()
+            .filter_map(|c| match c.target {
+                search::Target::Entity(e) => Some(e.0 as usize + 1),
+                search::Target::Article(_) => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let target_of = candidates
+            .iter()
+            .map(|c| match c.target {
+                search::Target::Entity(e) => e.index(),
+                search::Target::Article(a) => entities + a.index(),
+            })
+            .collect();
         let mut f = Finder {
             candidates,
+            target_of,
             ..Finder::default()
         };
         f.rerank(None);
@@ -92,13 +111,15 @@ impl Finder {
 
     fn rerank(&mut self, within: Option<&[usize]>) {
         self.ranked = Ranked::new(&self.candidates, &self.query, within);
-        let mut all = TargetSet::default();
-        self.total = self
-            .ranked
-            .candidates()
-            .iter()
-            .filter(|&&i| all.insert(self.candidates[i].target))
-            .count();
+        let mut all: Vec<u64> = Vec::new();
+        for &i in self.ranked.candidates() {
+            let t = self.target_of[i];
+            if t / 64 >= all.len() {
+                all.resize(t / 64 + 1, 0);
+            }
+            all[t / 64] |= 1 << (t % 64);
+        }
+        self.total = all.iter().map(|w| w.count_ones() as usize).sum();
         self.hits.clear();
         self.shown.clear();
         self.selected = 0;
