@@ -18,13 +18,10 @@ pub enum Target {
 
 impl Candidate {
     pub fn new(text: String, target: Target, weight: usize) -> Candidate {
-        let mut prefix = [0u8; 8];
-        let n = text.len().min(8);
-        prefix[..n].copy_from_slice(&text.as_bytes()[..n]);
         Candidate {
             mask: mask(&text),
             ascii: text.is_ascii(),
-            prefix: u64::from_be_bytes(prefix),
+            prefix: prefix(&text),
             text,
             target,
             weight,
@@ -43,9 +40,9 @@ pub struct Candidate {
     pub weight: usize,
     /// `text` is ASCII: the fast paths read bytes instead of decoding chars.
     ascii: bool,
-    /// The first 8 bytes of `text`, big-endian, zero-padded: comparing these orders most pairs
+    /// The first 16 bytes of `text`, big-endian, zero-padded: comparing these orders most pairs
     /// of names without touching the strings.
-    prefix: u64,
+    prefix: u128,
 }
 
 /// A ranked match (the matched positions, for display, come from [`indices`]).
@@ -102,7 +99,7 @@ pub fn rank_subset(candidates: &[Candidate], query: &str, within: Option<&[usize
 ///   scored by [`score_one`] and [`score_two`], which give the matcher's score without its
 ///   general dynamic programme (tests compare them with the matcher);
 /// - large sets are scored on every core, with one matcher per thread;
-/// - each hit carries its order packed in integers (score, weight, the text's first 8
+/// - each hit carries its order packed in integers (score, weight, the text's first 16
 ///   bytes), so sorting rarely touches the strings; and only the asked-for prefix is sorted.
 #[derive(Debug, Clone, Default)]
 pub struct Ranked {
@@ -121,18 +118,18 @@ struct Entry {
     /// is better.
     key: u64,
     /// [`Candidate::prefix`].
-    prefix: u64,
+    prefix: u128,
     candidate: u32,
 }
 
 impl Entry {
-    fn new(c: &Candidate, candidate: usize, score: i64) -> Entry {
+    fn new(score: i64, weight: usize, prefix: u128, candidate: usize) -> Entry {
         let score = score.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
         let score = (score as u32) ^ 0x8000_0000; // order-preserving as unsigned
-        let weight = u32::try_from(c.weight).unwrap_or(u32::MAX);
+        let weight = u32::try_from(weight).unwrap_or(u32::MAX);
         Entry {
             key: (u64::from(!score) << 32) | u64::from(!weight),
-            prefix: c.prefix,
+            prefix,
             candidate: candidate as u32,
         }
     }
@@ -143,31 +140,112 @@ impl Entry {
 
     /// Rank order: score, then weight (in full when it does not fit the key), then text,
     /// then candidate index.
-    fn rank_cmp(&self, other: &Entry, candidates: &[Candidate]) -> Ordering {
+    fn rank_cmp<T: Texts + ?Sized>(&self, other: &Entry, items: &T) -> Ordering {
+        let (a, b) = (self.candidate as usize, other.candidate as usize);
         self.key
             .cmp(&other.key)
             .then_with(|| {
-                let (a, b) = (
-                    &candidates[self.candidate as usize],
-                    &candidates[other.candidate as usize],
-                );
                 if self.key as u32 == 0 {
                     // Both weights saturated the key: compare them in full.
-                    b.weight.cmp(&a.weight)
+                    items.weight(b).cmp(&items.weight(a))
                 } else {
                     Ordering::Equal
                 }
             })
             .then(self.prefix.cmp(&other.prefix))
-            .then_with(|| {
-                let (a, b) = (
-                    &candidates[self.candidate as usize],
-                    &candidates[other.candidate as usize],
-                );
-                a.text.cmp(&b.text)
-            })
+            .then_with(|| items.text(a).cmp(items.text(b)))
             .then(self.candidate.cmp(&other.candidate))
     }
+}
+
+/// What ranking reads of the ranked items: candidates, or plain lines of weight 0.
+trait Texts: Sync {
+    fn text(&self, i: usize) -> &str;
+    fn weight(&self, i: usize) -> usize;
+}
+
+impl Texts for [Candidate] {
+    fn text(&self, i: usize) -> &str {
+        &self[i].text
+    }
+    fn weight(&self, i: usize) -> usize {
+        self[i].weight
+    }
+}
+
+impl Texts for [&str] {
+    fn text(&self, i: usize) -> &str {
+        self[i]
+    }
+    fn weight(&self, _: usize) -> usize {
+        0
+    }
+}
+
+/// The first 16 bytes of `text`, big-endian, zero-padded.
+fn prefix(text: &str) -> u128 {
+    let mut prefix = [0u8; 16];
+    let n = text.len().min(16);
+    prefix[..n].copy_from_slice(&text.as_bytes()[..n]);
+    u128::from_be_bytes(prefix)
+}
+
+/// Puts `entries` in rank order down to (at least) `n`, given that the first `ordered` are;
+/// returns how many are in order now.
+fn order_first<T: Texts + ?Sized>(
+    entries: &mut [Entry],
+    ordered: usize,
+    items: &T,
+    n: usize,
+) -> usize {
+    use rayon::prelude::*;
+    let n = n.min(entries.len());
+    if n <= ordered {
+        return ordered;
+    }
+    let order = |a: &Entry, b: &Entry| a.rank_cmp(b, items);
+    let rest = &mut entries[ordered..];
+    let want = n - ordered;
+    // Sorting everything is cheaper than selecting most of it first.
+    if want >= rest.len() / 2 {
+        if rest.len() >= PARALLEL_FROM {
+            rest.par_sort_unstable_by(order);
+        } else {
+            rest.sort_unstable_by(order);
+        }
+        entries.len()
+    } else {
+        rest.select_nth_unstable_by(want - 1, order);
+        rest[..want].sort_unstable_by(order);
+        n
+    }
+}
+
+/// The indices of the lines of `lines` that match `query`, in rank order (score, then text,
+/// then index), the first `limit` only: `storyline find --stdin`. Lines are not copied nor
+/// prepared: there is one query.
+pub fn rank_lines(lines: &[&str], query: &str, limit: usize) -> Vec<usize> {
+    use rayon::prelude::*;
+    assert!(u32::try_from(lines.len()).is_ok(), "at most u32::MAX lines");
+    let q = Query::new(query);
+    let mut entries: Vec<Entry> = lines
+        .par_iter()
+        .enumerate()
+        .with_min_len(CHUNK)
+        .map_init(
+            || SkimMatcherV2::default().smart_case(),
+            |m, (i, line)| {
+                q.score_text(m, line, line.is_ascii())
+                    .map(|score| Entry::new(score, 0, prefix(line), i))
+            },
+        )
+        .flatten_iter()
+        .collect();
+    let n = order_first(&mut entries, 0, lines, limit);
+    entries[..n.min(limit)]
+        .iter()
+        .map(|e| e.candidate as usize)
+        .collect()
 }
 
 impl Ranked {
@@ -183,7 +261,8 @@ impl Ranked {
         let new_matcher = || SkimMatcherV2::default().smart_case();
         let entry = |m: &SkimMatcherV2, i: usize| -> Option<Entry> {
             let c = &candidates[i];
-            q.score(m, c).map(|score| Entry::new(c, i, score))
+            q.score(m, c)
+                .map(|score| Entry::new(score, c.weight, c.prefix, i))
         };
         let entries: Vec<Entry> = match within {
             Some(w) if w.len() < PARALLEL_FROM => {
@@ -230,27 +309,7 @@ impl Ranked {
 
     /// Puts (at least) the best `n` hits in rank order; the rest stay unordered.
     pub fn order_first(&mut self, candidates: &[Candidate], n: usize) {
-        use rayon::prelude::*;
-        let n = n.min(self.entries.len());
-        if n <= self.ordered {
-            return;
-        }
-        let order = |a: &Entry, b: &Entry| a.rank_cmp(b, candidates);
-        let rest = &mut self.entries[self.ordered..];
-        let want = n - self.ordered;
-        // Sorting everything is cheaper than selecting most of it first.
-        if want >= rest.len() / 2 {
-            if rest.len() >= PARALLEL_FROM {
-                rest.par_sort_unstable_by(order);
-            } else {
-                rest.sort_unstable_by(order);
-            }
-            self.ordered = self.entries.len();
-        } else {
-            rest.select_nth_unstable_by(want - 1, order);
-            rest[..want].sort_unstable_by(order);
-            self.ordered = n;
-        }
+        self.ordered = order_first(&mut self.entries, self.ordered, candidates, n);
     }
 
     /// The hits at `range`, which must be within [`Ranked::ordered`] to be in rank order.
@@ -322,26 +381,31 @@ impl<'q> Query<'q> {
 
     /// The matcher's score of `c`, or `None` when it does not match.
     fn score(&self, m: &SkimMatcherV2, c: &Candidate) -> Option<i64> {
-        if self.text.is_empty() {
-            return Some(0);
-        }
         if c.mask & self.mask != self.mask {
             return None;
         }
+        self.score_text(m, &c.text, c.ascii)
+    }
+
+    /// [`Query::score`] without the prefilter; `ascii` says whether `text` is.
+    fn score_text(&self, m: &SkimMatcherV2, text: &str, ascii: bool) -> Option<i64> {
+        if self.text.is_empty() {
+            return Some(0);
+        }
         let cs = self.case_sensitive;
         let score = match self.short {
-            Some((a, None)) if c.ascii => score_one(c.text.bytes().map(char::from), a, cs),
-            Some((a, None)) => score_one(c.text.chars(), a, cs),
-            Some((a, Some(b))) if c.ascii => score_two(c.text.bytes().map(char::from), a, b, cs),
-            Some((a, Some(b))) => score_two(c.text.chars(), a, b, cs),
+            Some((a, None)) if ascii => score_one(text.bytes().map(char::from), a, cs),
+            Some((a, None)) => score_one(text.chars(), a, cs),
+            Some((a, Some(b))) if ascii => score_two(text.bytes().map(char::from), a, b, cs),
+            Some((a, Some(b))) => score_two(text.chars(), a, b, cs),
             None => {
-                let in_order = if c.ascii {
-                    self.in_order(c.text.bytes().map(char::from))
+                let in_order = if ascii {
+                    self.in_order(text.bytes().map(char::from))
                 } else {
-                    self.in_order(c.text.chars())
+                    self.in_order(text.chars())
                 };
                 return if in_order {
-                    m.fuzzy_match(&c.text, self.text)
+                    m.fuzzy_match(text, self.text)
                 } else {
                     None
                 };
@@ -794,14 +858,37 @@ mod tests {
         }
     }
 
+    proptest! {
+        /// `find --stdin`'s ranking of plain lines is the candidates' ranking at weight 0.
+        #[test]
+        fn lines_rank_as_candidates_of_weight_zero(
+            lines in prop::collection::vec("[A-Ca-cé .]{0,20}", 0..60),
+            query in "[A-Ca-cé .]{0,4}",
+            limit in 0usize..70,
+        ) {
+            let cands: Vec<Candidate> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| Candidate::new(l.clone(), Target::Article(ArticleId(i as u32)), 0))
+                .collect();
+            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let expected: Vec<usize> = reference_rank(&cands, &query)
+                .iter()
+                .take(limit)
+                .map(|h| h.candidate)
+                .collect();
+            prop_assert_eq!(rank_lines(&refs, &query, limit), expected);
+        }
+    }
+
     #[test]
     fn ties_break_by_weight_then_text_then_index() {
-        // Long equal prefixes (past the packed 8 bytes), equal texts, and weights too large
+        // Long equal prefixes (past the packed 16 bytes), equal texts, and weights too large
         // for the packed key.
         let names = [
-            ("Maria Lopez-Garcia".to_string(), 3, 0),
-            ("Maria Lopez-Gabriel".to_string(), 3, 1),
-            ("Maria Lopez-Garcia".to_string(), 3, 2),
+            ("Maria Lopez-Garcia Marquez".to_string(), 3, 0),
+            ("Maria Lopez-Garcia Martinez".to_string(), 3, 1),
+            ("Maria Lopez-Garcia Marquez".to_string(), 3, 2),
             ("Maria".to_string(), 3, 3),
             ("Maria Lopez".to_string(), usize::MAX, 4),
             ("Maria Lopez".to_string(), usize::MAX - 1, 5),
