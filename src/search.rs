@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
 use crate::model::{ArticleId, EntityId, Model};
 
@@ -21,7 +22,6 @@ impl Candidate {
         Candidate {
             mask: mask(&text),
             ascii: text.is_ascii(),
-            prefix: prefix(&text),
             text,
             target,
             weight,
@@ -40,9 +40,6 @@ pub struct Candidate {
     pub weight: usize,
     /// `text` is ASCII: the fast paths read bytes instead of decoding chars.
     ascii: bool,
-    /// The first 16 bytes of `text`, big-endian, zero-padded: comparing these orders most pairs
-    /// of names without touching the strings.
-    prefix: u128,
 }
 
 /// A ranked match (the matched positions, for display, come from [`indices`]).
@@ -117,7 +114,8 @@ struct Entry {
     /// The flipped score (high half) and the flipped weight, saturated (low half): smaller
     /// is better.
     key: u64,
-    /// [`Candidate::prefix`].
+    /// The first 16 bytes of the text ([`prefix`]): comparing these orders most pairs of
+    /// names without touching the strings.
     prefix: u128,
     candidate: u32,
 }
@@ -198,7 +196,6 @@ fn order_first<T: Texts + ?Sized>(
     items: &T,
     n: usize,
 ) -> usize {
-    use rayon::prelude::*;
     let n = n.min(entries.len());
     if n <= ordered {
         return ordered;
@@ -225,22 +222,13 @@ fn order_first<T: Texts + ?Sized>(
 /// then index), the first `limit` only: `storyline find --stdin`. Lines are not copied nor
 /// prepared: there is one query.
 pub fn rank_lines(lines: &[&str], query: &str, limit: usize) -> Vec<usize> {
-    use rayon::prelude::*;
     assert!(u32::try_from(lines.len()).is_ok(), "at most u32::MAX lines");
     let q = Query::new(query);
-    let mut entries: Vec<Entry> = lines
-        .par_iter()
-        .enumerate()
-        .with_min_len(CHUNK)
-        .map_init(
-            || SkimMatcherV2::default().smart_case(),
-            |m, (i, line)| {
-                q.score_text(m, line, line.is_ascii())
-                    .map(|score| Entry::new(score, 0, prefix(line), i))
-            },
-        )
-        .flatten_iter()
-        .collect();
+    let mut entries = scan(lines.len(), |m, i| {
+        let line = lines[i];
+        q.score_text(m, line, line.is_ascii())
+            .map(|score| Entry::new(score, 0, prefix(line), i))
+    });
     let n = order_first(&mut entries, 0, lines, limit);
     entries[..n.min(limit)]
         .iter()
@@ -252,39 +240,19 @@ impl Ranked {
     /// Scores `candidates` (only those at `within`, when given) against `query`; an empty
     /// query keeps every candidate with score 0.
     pub fn new(candidates: &[Candidate], query: &str, within: Option<&[usize]>) -> Ranked {
-        use rayon::prelude::*;
         assert!(
             u32::try_from(candidates.len()).is_ok(),
             "at most u32::MAX candidates"
         );
         let q = Query::new(query);
-        let new_matcher = || SkimMatcherV2::default().smart_case();
         let entry = |m: &SkimMatcherV2, i: usize| -> Option<Entry> {
             let c = &candidates[i];
             q.score(m, c)
-                .map(|score| Entry::new(score, c.weight, c.prefix, i))
+                .map(|score| Entry::new(score, c.weight, prefix(&c.text), i))
         };
-        let entries: Vec<Entry> = match within {
-            Some(w) if w.len() < PARALLEL_FROM => {
-                let m = new_matcher();
-                w.iter().filter_map(|&i| entry(&m, i)).collect()
-            }
-            Some(w) => w
-                .par_iter()
-                .with_min_len(CHUNK)
-                .map_init(new_matcher, |m, &i| entry(m, i))
-                .flatten_iter()
-                .collect(),
-            None if candidates.len() < PARALLEL_FROM => {
-                let m = new_matcher();
-                (0..candidates.len()).filter_map(|i| entry(&m, i)).collect()
-            }
-            None => (0..candidates.len())
-                .into_par_iter()
-                .with_min_len(CHUNK)
-                .map_init(new_matcher, |m, i| entry(m, i))
-                .flatten_iter()
-                .collect(),
+        let entries = match within {
+            Some(w) => scan(w.len(), |m, k| entry(m, w[k])),
+            None => scan(candidates.len(), entry),
         };
         Ranked {
             matched: entries.iter().map(|e| e.candidate as usize).collect(),
@@ -324,6 +292,29 @@ impl Ranked {
     pub fn candidates(&self) -> &[usize] {
         &self.matched
     }
+}
+
+/// The entries `entry` gives for `0..n`, in that order: on every core for large `n`, in
+/// chunks with one matcher each.
+fn scan<F>(n: usize, entry: F) -> Vec<Entry>
+where
+    F: Fn(&SkimMatcherV2, usize) -> Option<Entry> + Sync,
+{
+    let new_matcher = || SkimMatcherV2::default().smart_case();
+    if n < PARALLEL_FROM {
+        let m = new_matcher();
+        return (0..n).filter_map(|k| entry(&m, k)).collect();
+    }
+    let parts: Vec<Vec<Entry>> = (0..n.div_ceil(CHUNK))
+        .into_par_iter()
+        .map_init(new_matcher, |m, part| {
+            let range = part * CHUNK..((part + 1) * CHUNK).min(n);
+            let mut out = Vec::with_capacity(range.len());
+            out.extend(range.filter_map(|k| entry(m, k)));
+            out
+        })
+        .collect();
+    parts.concat()
 }
 
 /// Below this many candidates one thread is faster than dividing the work.
