@@ -1,5 +1,6 @@
 //! The finder's re-rank per keystroke: typing a name one character at a time over 10,000 and
-//! 100,000 names, narrowing incrementally as the TUI does.
+//! 100,000 names, narrowing incrementally. `finder_typing` ranks and sorts every hit each time
+//! (`rank_subset`, as `storyline find` does); the TUI sorts only what it shows.
 //!
 //! `finder_keystroke/100000/PREFIX` times the one keystroke that completes PREFIX in the TUI's
 //! finder (`Finder::push`), with the rest of PREFIX already typed: the first characters match
