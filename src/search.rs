@@ -91,11 +91,12 @@ pub fn rank_subset(candidates: &[Candidate], query: &str, within: Option<&[usize
 /// Rank order is by score (best first), then weight (largest first), then text, then
 /// candidate index. What keeps a keystroke fast over 100,000 names:
 /// - a candidate whose character mask lacks one of the query's characters cannot match and
-///   is skipped without running the matcher;
+///   is skipped without running the matcher, and so is one without the query's characters
+///   in order;
 /// - one- and two-character queries (the first keystrokes, which match most names) are
 ///   scored by [`score_one`] and [`score_two`], which give the matcher's score without its
 ///   general dynamic programme (tests compare them with the matcher);
-/// - large sets are scored on every core, with one matcher per thread;
+/// - large sets are scored on every core, in chunks with one matcher each;
 /// - each hit carries its order packed in integers (score, weight, the text's first 16
 ///   bytes), so sorting rarely touches the strings; and only the asked-for prefix is sorted.
 #[derive(Debug, Clone, Default)]
@@ -103,8 +104,9 @@ pub struct Ranked {
     entries: Vec<Entry>,
     /// `entries[..ordered]` are the best hits in rank order; the rest are unordered.
     ordered: usize,
-    /// The candidate index of every hit, ascending: a narrower query reads the candidates in
-    /// memory order (in rank order, cache misses were half its time).
+    /// The candidate index of every hit, in the order scored (ascending, unless `within` was
+    /// not): a narrower query then reads the candidates in memory order (in rank order, cache
+    /// misses were half its time).
     matched: Vec<usize>,
 }
 
@@ -288,7 +290,8 @@ impl Ranked {
         })
     }
 
-    /// The candidate index of every hit, ascending.
+    /// The candidate index of every hit, in the order scored: ascending, unless the `within`
+    /// given to [`Ranked::new`] was not.
     pub fn candidates(&self) -> &[usize] {
         &self.matched
     }
@@ -409,7 +412,8 @@ impl<'q> Query<'q> {
 // The fast paths reproduce fuzzy-matcher 0.3.7's SkimMatcherV2 (default score configuration,
 // smart case, `fuzzy_match`) for patterns of one and two characters: its character classes,
 // in-place bonuses and the recurrences of its two-row score matrix, cell for cell. Tests
-// check them against the matcher on names and on arbitrary strings.
+// check them against the matcher on names and on arbitrary strings, so a fuzzy-matcher that
+// scored differently would fail them.
 
 /// `fuzzy_matcher::skim::CharType`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
