@@ -143,30 +143,26 @@ pub fn find(
 ) -> io::Result<()> {
     let limit = if limit == 0 { usize::MAX } else { limit };
     if stdin {
-        use rayon::prelude::*;
-        // Bytes, decoded line by line with replacement: a stray invalid byte costs a character,
-        // not the whole run.
+        // Bytes, decoded with replacement: a stray invalid byte costs a character, not the
+        // whole run. Decoding the whole input decodes each line alike (a newline is never part
+        // of a multi-byte sequence), and valid UTF-8 is not copied.
         let mut bytes = Vec::new();
         io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)?;
-        let lines: Vec<&[u8]> = bytes
-            .split(|&b| b == b'\n')
+        let text = String::from_utf8_lossy(&bytes);
+        let lines: Vec<&str> = text
+            .split('\n')
             .filter(|l| !l.is_empty())
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
             .collect();
-        let cands: Vec<search::Candidate> = lines
-            .par_iter()
-            .enumerate()
-            .map(|(i, line)| {
-                let text =
-                    String::from_utf8_lossy(line.strip_suffix(b"\r").unwrap_or(line)).into_owned();
-                search::Candidate::new(text, Target::Article(crate::model::ArticleId(i as u32)), 0)
-            })
-            .collect();
-        for h in search::rank(&cands, query).into_iter().take(limit) {
-            writeln!(
-                out,
-                "{}",
-                crate::corpus::sanitize::sanitize_line(&cands[h.candidate].text)
-            )?;
+        for i in search::rank_lines(&lines, query, limit) {
+            let line = lines[i];
+            // Printable ASCII is safe as it is: skip the character-by-character check.
+            if line.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+                out.write_all(line.as_bytes())?;
+            } else {
+                out.write_all(crate::corpus::sanitize::sanitize_line(line).as_bytes())?;
+            }
+            out.write_all(b"\n")?;
         }
         return Ok(());
     }

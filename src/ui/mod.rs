@@ -668,7 +668,7 @@ impl Ui {
         let m = &app.model;
         let r = self.popup_rect(area, 72, area.height * 3 / 4);
         frame.render_widget(Clear, r);
-        let title = format!("Find ({} of {})", f.hits.len(), f.candidates.len());
+        let title = format!("Find ({} of {})", f.total, f.candidates.len());
         let block = self.block(title, true);
         let inner = block.inner(r);
         frame.render_widget(block, r);
