@@ -518,13 +518,14 @@ fn assign_unique_ids(articles: &mut [RawArticle]) {
 
 fn mark_duplicates(articles: &mut [RawArticle]) {
     use rayon::prelude::*;
-    use std::hash::{Hash, Hasher};
+    use std::hash::{BuildHasher, Hash, Hasher};
     // Bodies are compared word by word (whitespace does not count): by a hash of their words
     // first, then in full on a hash match.
     let hashes: Vec<u64> = articles
         .par_iter()
         .map(|a| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            // The project's hasher, with a fixed seed: only equal hashes are compared further.
+            let mut h = foldhash::fast::FixedState::default().build_hasher();
             for w in a.body.split_whitespace() {
                 w.hash(&mut h);
             }
