@@ -128,8 +128,9 @@ pub fn export(paths: &[PathBuf], pretty: bool, out: &mut impl Write) -> io::Resu
     let mut watch = crate::progress::Stopwatch::start();
     crate::model::write_json(&model, pretty, out)?;
     watch.lap("json");
-    drop(model);
-    watch.lap("drop");
+    // The process ends after the export: freeing a large model piece by piece would only
+    // spend time (about a second at 100,000 articles) on memory the exit returns anyway.
+    std::mem::forget(model);
     Ok(())
 }
 

@@ -322,7 +322,9 @@ pub(super) fn build_article(id: String, path: &str, meta: Meta, text: &str) -> O
     }
 
     // The body: kept lines, trimmed, markdown heading marks removed, one blank line between.
-    let mut body = String::new();
+    // Sized once (kept text plus separators rarely outgrows the input) and trimmed to fit: a
+    // corpus holds every body for the whole session.
+    let mut body = String::with_capacity(text.len() + text.len() / 16);
     let mut body_map = Vec::new();
     for (i, l) in all.iter().enumerate() {
         if !keep[i] || is_blank(l.text) {
@@ -352,6 +354,8 @@ pub(super) fn build_article(id: String, path: &str, meta: Meta, text: &str) -> O
     if body.trim().is_empty() {
         return None;
     }
+    body.shrink_to_fit();
+    body_map.shrink_to_fit();
     let title = match title {
         Some(t) => squash_whitespace(&sanitize_line(&t)),
         None => first_sentence_title(&body),

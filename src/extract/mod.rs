@@ -127,7 +127,6 @@ pub enum Anchor {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timex {
     pub span: Span,
-    pub text: String,
     pub value: DateValue,
     /// A vague range ("in recent weeks").
     pub vague: bool,

@@ -104,7 +104,7 @@ pub struct Raw {
 
 /// Finds and resolves the time expressions of one article against its publication date.
 pub fn find(body: &str, sentences: &[Span], published: Option<NaiveDate>) -> Vec<Timex> {
-    resolve(body, &scan(body, sentences), published.map(|p| (p, p)))
+    resolve(&scan(body, sentences), published.map(|p| (p, p)))
 }
 
 /// Every time expression of the body, in text order, unresolved.
@@ -150,7 +150,7 @@ pub fn scan(body: &str, sentences: &[Span]) -> Vec<Raw> {
 /// that needs it is resolved only when every day of the span gives it the same value, so an
 /// uncertain publication date never makes up a precise one. Vague ranges are widened to cover
 /// the span instead.
-pub fn resolve(body: &str, raws: &[Raw], published: Option<(NaiveDate, NaiveDate)>) -> Vec<Timex> {
+pub fn resolve(raws: &[Raw], published: Option<(NaiveDate, NaiveDate)>) -> Vec<Timex> {
     let mut out: Vec<Timex> = Vec::with_capacity(raws.len());
     for raw in raws {
         let resolved = match raw.expr {
@@ -175,7 +175,6 @@ pub fn resolve(body: &str, raws: &[Raw], published: Option<(NaiveDate, NaiveDate
         if let Some((value, anchor)) = resolved {
             out.push(Timex {
                 span: raw.span,
-                text: raw.span.of(body).to_string(),
                 value,
                 vague: matches!(raw.expr, Expr::Vague { .. }),
                 anchor,
@@ -2154,7 +2153,7 @@ mod tests {
         let sents = sentences::split(text);
         find(text, &sents, Some(p))
             .into_iter()
-            .map(|t| (t.text, t.value.value()))
+            .map(|t| (t.span.of(text).to_string(), t.value.value()))
             .collect()
     }
 

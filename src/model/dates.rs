@@ -86,8 +86,8 @@ pub(crate) fn infer(articles: &mut [RawArticle], facts: &mut [Facts]) {
             let Some(inf) = pubdate::infer(body, raws, &lent) else {
                 continue;
             };
-            let mut timexes = timex::resolve(body, raws, Some(inf.window));
-            add_lent(body, raws, &lent, &mut timexes);
+            let mut timexes = timex::resolve(raws, Some(inf.window));
+            add_lent(raws, &lent, &mut timexes);
             facts[u].timexes = timexes;
             articles[u].published = Some(Published {
                 date: inf.date,
@@ -231,7 +231,7 @@ fn lend(
 
 /// Adds the lent values the article's own reading could not resolve, anchored on the corpus,
 /// where the tense agrees with the publication date.
-fn add_lent(body: &str, raws: &[Raw], lent: &[Option<Lent>], timexes: &mut Vec<Timex>) {
+fn add_lent(raws: &[Raw], lent: &[Option<Lent>], timexes: &mut Vec<Timex>) {
     let mut added = false;
     for (r, l) in raws.iter().zip(lent) {
         let Some(l) = l else { continue };
@@ -243,7 +243,6 @@ fn add_lent(body: &str, raws: &[Raw], lent: &[Option<Lent>], timexes: &mut Vec<T
         }
         timexes.push(Timex {
             span: r.span,
-            text: r.span.of(body).to_string(),
             value: l.value,
             vague: false,
             anchor: Anchor::Corpus,

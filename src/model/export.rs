@@ -309,7 +309,7 @@ fn timex<'a>(model: &'a Model, t: &'a super::TimexRec) -> TimexOut<'a> {
         article: model.article(t.article).id(),
         start: x.span.start,
         end: x.span.end,
-        text: &x.text,
+        text: x.span.of(model.article(t.article).body()),
         value: x.value.value(),
         precision: x.value.precision.as_str(),
         vague: x.vague,
