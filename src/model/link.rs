@@ -8,7 +8,9 @@
 //! to. Ambiguity stays unmerged. A name seen only where capitals prove nothing (a heading, a
 //! sentence-initial common word) is kept only if some article confirms it.
 //!
-//! Everything is keyed by hashed name keys, so linking is linear in the mentions.
+//! Everything is keyed by hashed name keys, so linking is linear in the mentions. Grouping by
+//! key is one pass in corpus order; the later passes over every mention (acronyms, role
+//! phrases, the final assignment) and the making of entities run in parallel.
 
 // Candidates, groups and union-find parents are parallel arrays indexed together.
 #![allow(clippy::needless_range_loop)]
@@ -62,16 +64,42 @@ fn mention_key<'a>(mentions: &'a [Mention], m: &'a Mention) -> &'a str {
     }
 }
 
-pub(super) fn link(facts: &[Facts]) -> Linked {
+/// One article's mentions' groups (role mentions resolved), and the role mentions that title
+/// the group they resolve to.
+type Resolved<'a> = (Vec<u32>, Vec<(u32, &'a str)>);
+
+/// No group: a role mention before it is resolved, or a mention of nothing.
+const NONE: u32 = u32::MAX;
+
+/// Where each mention's group is, once every name key has its group.
+struct Grouped<'a> {
+    /// The group of each mention, flat: article `a`'s mentions are
+    /// `of_mention[base[a]..base[a + 1]]`; [`NONE`] for role mentions.
+    of_mention: Vec<u32>,
+    base: Vec<usize>,
+    by_key: HashMap<&'a str, u32>,
+}
+
+impl Grouped<'_> {
+    fn row(&self, a: usize) -> &[u32] {
+        &self.of_mention[self.base[a]..self.base[a + 1]]
+    }
+}
+
+/// Groups every non-role mention under its name key, numbered in the order of their first
+/// mention. One pass in corpus order: it reads the mentions as they lie in memory, which
+/// measured faster than sharding the keys across threads (each shard then reads scattered
+/// mentions).
+fn group(facts: &[Facts]) -> (Vec<Group<'_>>, Grouped<'_>) {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<&str, usize> = HashMap::default();
-    // Group of each mention (role mentions resolved later).
-    let mut of_mention: Vec<Vec<Option<usize>>> = Vec::with_capacity(facts.len());
+    let mut by_key: HashMap<&str, u32> = HashMap::default();
+    let mut base = Vec::with_capacity(facts.len() + 1);
+    let mut of_mention = Vec::with_capacity(facts.iter().map(|f| f.mentions.len()).sum());
     for f in facts {
-        let mut row = Vec::with_capacity(f.mentions.len());
+        base.push(of_mention.len());
         for m in &f.mentions {
             if m.role_ref {
-                row.push(None);
+                of_mention.push(NONE);
                 continue;
             }
             let key = mention_key(&f.mentions, m);
@@ -80,9 +108,9 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                     key,
                     ..Group::default()
                 });
-                groups.len() - 1
+                (groups.len() - 1) as u32
             });
-            let grp = &mut groups[g];
+            let grp = &mut groups[g as usize];
             grp.votes.merge(&m.votes);
             *grp.forms.entry(&m.name).or_default() += 1;
             for t in m.title.iter().chain(m.role.iter()) {
@@ -90,34 +118,55 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             }
             grp.count += 1;
             grp.strong |= !m.weak;
-            row.push(Some(g));
+            of_mention.push(g);
         }
-        of_mention.push(row);
     }
+    base.push(of_mention.len());
+    (
+        groups,
+        Grouped {
+            of_mention,
+            base,
+            by_key,
+        },
+    )
+}
+
+pub(super) fn link(facts: &[Facts]) -> Linked {
+    use rayon::prelude::*;
+    let (groups, grouped) = group(facts);
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     // An acronym defined in one article ("(NRA)") is an alias everywhere, when it was
-    // defined as one thing only.
-    let mut acronyms: HashMap<&str, HashSet<usize>> = HashMap::default();
-    for (f, row) in facts.iter().zip(&of_mention) {
-        for (m, g) in f.mentions.iter().zip(row) {
-            if let (Some(h), Some(g)) = (m.same_as, g)
-                && !m.role_ref
-                && is_acronym(&m.name)
-                && f.mentions.get(h as usize).is_some_and(|h| !h.role_ref)
-            {
-                acronyms.entry(&m.key).or_default().insert(*g);
-            }
-        }
-    }
-    // In key order: the unions, and so which group is the root, never depend on hashing.
-    let mut acronyms: Vec<_> = acronyms.into_iter().collect();
-    acronyms.sort_unstable_by_key(|(k, _)| *k);
-    for (acr, targets) in &acronyms {
-        if let (Some(&g), [t]) = (
-            by_key.get(*acr),
-            targets.iter().collect::<Vec<_>>().as_slice(),
-        ) {
-            let (rg, rt) = (find(&mut parent, g), find(&mut parent, **t));
+    // defined as one thing only. In key order: the unions, and so which group is the root,
+    // never depend on hashing.
+    let mut acronyms: Vec<(&str, u32)> = facts
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(a, f)| {
+            let row = grouped.row(a);
+            f.mentions
+                .iter()
+                .zip(row)
+                .filter(|&(m, &g)| {
+                    g != NONE
+                        && !m.role_ref
+                        && m.same_as
+                            .and_then(|h| f.mentions.get(h as usize))
+                            .is_some_and(|h| !h.role_ref)
+                        && is_acronym(&m.name)
+                })
+                .map(|(m, &g)| (&*m.key, g))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    acronyms.par_sort_unstable();
+    acronyms.dedup();
+    for run in acronyms.chunk_by(|x, y| x.0 == y.0) {
+        if let (Some(g), [(_, t)]) = (grouped.by_key.get(run[0].0).copied(), run) {
+            let (rg, rt) = (
+                find(&mut parent, g as usize),
+                find(&mut parent, *t as usize),
+            );
             union_into(&mut parent, rg, rt);
         }
     }
@@ -149,10 +198,15 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             union_into(&mut parent, g, rt);
         }
     }
+    // No unions after this point: every group's root, read-only from here on.
+    let root: Vec<u32> = (0..groups.len())
+        .map(|g| find(&mut parent, g) as u32)
+        .collect();
+    let root_of = |g: u32| (g != NONE).then(|| root[g as usize]);
     // Merge groups into their roots.
     let mut merged: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
     for g in 0..merged.len() {
-        let r = find(&mut parent, g);
+        let r = root[g] as usize;
         if r != g {
             let from = merged[g].take().expect("each group merged once");
             let to = merged[r].as_mut().expect("roots stay");
@@ -168,49 +222,66 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         }
     }
     // Role phrases bound anywhere, to the groups they were bound to.
-    let mut bound: HashMap<String, HashSet<usize>> = HashMap::default();
-    for (f, row) in facts.iter().zip(&of_mention) {
-        for (m, g) in f.mentions.iter().zip(row) {
-            if let (Some(role), Some(g)) = (&m.role, g) {
-                for k in role_keys(role) {
-                    bound.entry(k).or_default().insert(find(&mut parent, *g));
-                }
-            }
-        }
+    let bound_pairs: Vec<(String, u32)> = facts
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(a, f)| {
+            let row = grouped.row(a);
+            let root_of = &root_of;
+            f.mentions
+                .iter()
+                .zip(row)
+                .filter_map(move |(m, &g)| Some((m.role.as_ref()?, root_of(g)?)))
+                .flat_map(|(role, r)| role_keys(role).into_iter().map(move |k| (k, r)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut bound: HashMap<String, HashSet<u32>> = HashMap::default();
+    for (k, r) in bound_pairs {
+        bound.entry(k).or_default().insert(r);
     }
-    let mut role_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(facts.len());
-    for (f, row) in facts.iter().zip(&of_mention) {
-        let mut out = Vec::with_capacity(row.len());
-        for (m, g) in f.mentions.iter().zip(row) {
-            let resolved = if !m.role_ref {
-                g.map(|g| find(&mut parent, g))
-            } else if let Some(h) = m.same_as {
-                row.get(h as usize)
-                    .copied()
-                    .flatten()
-                    .map(|g| find(&mut parent, g))
-            } else {
-                let targets: HashSet<usize> = role_keys(&m.name)
-                    .iter()
-                    .filter_map(|k| bound.get(k))
-                    .flatten()
-                    .copied()
-                    .collect();
-                (targets.len() == 1).then(|| *targets.iter().next().expect("one"))
-            };
-            if let (true, Some(r)) = (m.role_ref, resolved)
-                && let Some(grp) = merged[r].as_mut()
-            {
-                *grp.titles.entry(&m.name).or_default() += 1;
+    // Each mention's group (a role mention's, resolved), and the role mentions that add a
+    // title to the group they resolve to.
+    let resolved: Vec<Resolved> = facts
+        .par_iter()
+        .enumerate()
+        .map(|(a, f)| {
+            let row = grouped.row(a);
+            let mut out = Vec::with_capacity(row.len());
+            let mut titled = Vec::new();
+            for (m, &g) in f.mentions.iter().zip(row) {
+                let resolved = if !m.role_ref {
+                    root_of(g)
+                } else if let Some(h) = m.same_as {
+                    row.get(h as usize).copied().and_then(root_of)
+                } else {
+                    let targets: HashSet<u32> = role_keys(&m.name)
+                        .iter()
+                        .filter_map(|k| bound.get(k))
+                        .flatten()
+                        .copied()
+                        .collect();
+                    (targets.len() == 1).then(|| *targets.iter().next().expect("one"))
+                };
+                if let (true, Some(r)) = (m.role_ref, resolved) {
+                    titled.push((r, &*m.name));
+                }
+                out.push(resolved.unwrap_or(NONE));
+            }
+            (out, titled)
+        })
+        .collect();
+    for (_, titled) in &resolved {
+        for &(r, name) in titled {
+            if let Some(grp) = merged[r as usize].as_mut() {
+                *grp.titles.entry(name).or_default() += 1;
                 grp.count += 1;
             }
-            out.push(resolved);
         }
-        role_of.push(out);
     }
     // Entities: confirmed groups, canonical name the fullest form, then the most frequent.
     let mut entities: Vec<(usize, Entity, usize)> = merged
-        .into_iter()
+        .into_par_iter()
         .enumerate()
         .filter_map(|(g, grp)| grp.filter(|x| x.strong).map(|x| (g, x)))
         .map(|(g, grp)| {
@@ -244,22 +315,23 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             (g, e, grp.count)
         })
         .collect();
-    entities.sort_by(|a, b| {
+    // Stable: equal entities keep their group order.
+    entities.par_sort_by(|a, b| {
         a.1.kind
             .cmp(&b.1.kind)
             .then(b.2.cmp(&a.2))
             .then(a.1.name.cmp(&b.1.name))
     });
-    let mut index: HashMap<usize, EntityId> = HashMap::default();
+    let mut index: Vec<Option<EntityId>> = vec![None; root.len()];
     for (i, (g, e, _)) in entities.iter_mut().enumerate() {
         e.id = EntityId(i as u32);
-        index.insert(*g, e.id);
+        index[*g] = Some(e.id);
     }
-    let assignment = role_of
-        .into_iter()
-        .map(|row| {
+    let assignment = resolved
+        .into_par_iter()
+        .map(|(row, _)| {
             row.into_iter()
-                .map(|g| g.and_then(|g| index.get(&g).copied()))
+                .map(|g| if g == NONE { None } else { index[g as usize] })
                 .collect()
         })
         .collect();
