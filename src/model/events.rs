@@ -241,16 +241,13 @@ pub(super) fn cluster(
         .collect();
     keyed.par_sort_unstable();
     for run in keyed.chunk_by(|x, y| x.0 == y.0) {
-        let members: Vec<usize> = run.iter().map(|k| k.2).collect();
         // Sweep in date order: a report joins an earlier one it is compatible with, looking
         // back only while windows can still overlap (the list is sorted by window start).
-        for (x, &i) in members.iter().enumerate() {
-            let (start, _) = window(&pending[i].when.expect("dated"));
-            for &j in members[..x].iter().rev().take(MAX_LOOK_BACK) {
+        for (x, &(_, (start, _), i)) in run.iter().enumerate() {
+            for &(_, (_, end_j), j) in run[..x].iter().rev().take(MAX_LOOK_BACK) {
                 if compatible(&pending[i], &pending[j]) && uf.try_union(i, j) {
                     break;
                 }
-                let (_, end_j) = window(&pending[j].when.expect("dated"));
                 if end_j + Duration::days(MAX_MERGE_SPAN_DAYS * 2) < start {
                     break;
                 }
@@ -260,10 +257,7 @@ pub(super) fn cluster(
     // Groups in order of their first report; each merged on its own, in parallel.
     let mut groups: Vec<(usize, usize)> = (0..pending.len()).map(|i| (uf.find(i), i)).collect();
     groups.sort_unstable();
-    let groups: Vec<Vec<usize>> = groups
-        .chunk_by(|a, b| a.0 == b.0)
-        .map(|g| g.iter().map(|x| x.1).collect())
-        .collect();
+    let groups: Vec<&[(usize, usize)]> = groups.chunk_by(|a, b| a.0 == b.0).collect();
     let merged: Vec<(Event, Option<Conflict>)> = groups
         .par_iter()
         .map(|members| merge_group(&pending, members, articles))
@@ -274,28 +268,47 @@ pub(super) fn cluster(
         events.push(e);
         conflicts.extend(c);
     }
-    events.par_sort_by(|a, b| {
-        let key = |e: &Event| {
+    // Time order, then first evidence, then kind; ties keep group order. The keys are sorted
+    // (with the group index as the last key, so equal keys keep their order), then the events
+    // are moved once.
+    let mut order: Vec<_> = events
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| {
             (
                 e.when.is_none(),
                 e.when.map(|w| (w.value.start, w.value.end)),
                 e.evidence.first().map(|v| (v.article, v.span.start)),
+                e.kind,
+                i,
             )
-        };
-        key(a).cmp(&key(b)).then(a.kind.cmp(b.kind))
-    });
-    for (i, e) in events.iter_mut().enumerate() {
-        e.id = EventId(i as u32);
-    }
-    let mut rel: BTreeMap<(EntityId, EntityId), Vec<EventId>> = BTreeMap::new();
-    for e in &events {
-        for &pair in &e.pairs {
-            rel.entry(pair).or_default().push(e.id);
-        }
-    }
+        })
+        .collect();
+    order.par_sort_unstable();
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    let events: Vec<Event> = order
+        .iter()
+        .enumerate()
+        .map(|(id, k)| {
+            let mut e = slots[k.4].take().expect("each event once");
+            e.id = EventId(id as u32);
+            e
+        })
+        .collect();
+    drop(slots);
+    // Relationships: each pair's events in id order, pairs in order.
+    let mut rel: Vec<((EntityId, EntityId), EventId)> = events
+        .par_iter()
+        .flat_map_iter(|e| e.pairs.iter().map(move |&pair| (pair, e.id)))
+        .collect();
+    rel.par_sort_unstable();
     let relationships = rel
-        .into_iter()
-        .map(|((a, b), events)| Relationship { a, b, events })
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(|run| Relationship {
+            a: run[0].0.0,
+            b: run[0].0.1,
+            events: run.iter().map(|x| x.1).collect(),
+        })
         .collect();
     (events, relationships, conflicts)
 }
@@ -311,12 +324,13 @@ fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
         .map(|(t, _)| t)
 }
 
+/// One event from its reports: `members` are (cluster, report) pairs.
 fn merge_group(
     pending: &[Pending],
-    members: &[usize],
+    members: &[(usize, usize)],
     articles: &[super::Article],
 ) -> (Event, Option<Conflict>) {
-    let ms: Vec<&Pending> = members.iter().map(|&i| &pending[i]).collect();
+    let ms: Vec<&Pending> = members.iter().map(|&(_, i)| &pending[i]).collect();
     let kind = {
         let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
         for m in &ms {
