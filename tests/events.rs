@@ -296,3 +296,25 @@ fn the_timeline_command_prints_the_pair_in_time_order() {
     sorted.sort();
     assert_eq!(dates, sorted, "{text}");
 }
+
+/// Trigger words that are mostly nouns in news ("funding delays", "froze funds") make no
+/// donation; signing "the" agreement is one; settling a dispute is a reconciliation, not a
+/// feud.
+#[test]
+fn noun_uses_of_money_words_are_not_donations_and_settling_is_not_a_feud() {
+    let m = corpus(&[(
+        "a.txt",
+        "Madrid, March 3, 2025\n\n\
+         Prime Minister Pedro Alvarado criticized the European Commission over funding delays.\n\
+         Alvarado and Prime Minister Miguel Costa signed the agreement in Lisbon on Tuesday.\n\
+         Costa called Alvarado to settle a dispute over fishing rights.\n\
+         The European Union froze funds for Hungarian Telecom, said Viktor Halmi.\n",
+    )]);
+    let kinds: BTreeSet<&str> = m.events.iter().map(|e| e.kind).collect();
+    assert!(!kinds.contains("donation"), "{kinds:?}");
+    assert!(!kinds.contains("feud"), "{kinds:?}");
+    let leaders = pair(&m, "Pedro Alvarado", "Miguel Costa");
+    let leader_kinds: BTreeSet<&str> = leaders.iter().map(|e| e.kind).collect();
+    assert!(leader_kinds.contains("alliance"), "{leader_kinds:?}");
+    assert!(leader_kinds.contains("reconciliation"), "{leader_kinds:?}");
+}
