@@ -7,10 +7,11 @@ use serde::Serialize;
 
 use super::{Modality, Model};
 use crate::extract::Anchor;
+use crate::time::{DateText, iso_day};
 
 #[derive(Serialize)]
 struct PublishedOut<'a> {
-    date: String,
+    date: DateText,
     precision: &'static str,
     inferred: bool,
     basis: &'a str,
@@ -59,7 +60,7 @@ struct TimexOut<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    value: String,
+    value: DateText,
     precision: &'static str,
     vague: bool,
     anchor: String,
@@ -67,8 +68,8 @@ struct TimexOut<'a> {
 
 #[derive(Serialize)]
 struct WhenOut {
-    start: String,
-    end: String,
+    start: DateText,
+    end: DateText,
     precision: &'static str,
     inferred: bool,
 }
@@ -269,7 +270,7 @@ fn article(a: &super::Article) -> ArticleOut<'_> {
         source: a.raw.source.as_deref(),
         url: a.raw.url.as_deref(),
         published: a.published.as_ref().map(|p| PublishedOut {
-            date: p.date.value(),
+            date: p.date.text(),
             precision: p.date.precision.as_str(),
             inferred: p.inferred,
             basis: &p.basis,
@@ -310,7 +311,7 @@ fn timex<'a>(model: &'a Model, t: &'a super::TimexRec) -> TimexOut<'a> {
         start: x.span.start,
         end: x.span.end,
         text: &x.text,
-        value: x.value.value(),
+        value: x.value.text(),
         precision: x.value.precision.as_str(),
         vague: x.vague,
         anchor,
@@ -327,8 +328,8 @@ fn event<'a>(model: &'a Model, e: &'a super::Event) -> EventOut<'a> {
         target: e.target.map(|x| x.0),
         participants: e.participants.iter().map(|x| x.0).collect(),
         when: e.when.map(|w| WhenOut {
-            start: w.value.start.format("%Y-%m-%d").to_string(),
-            end: w.value.end.format("%Y-%m-%d").to_string(),
+            start: iso_day(w.value.start),
+            end: iso_day(w.value.end),
             precision: w.value.precision.as_str(),
             inferred: w.inferred,
         }),
