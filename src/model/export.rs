@@ -184,6 +184,20 @@ struct Writer<W: std::io::Write> {
 /// Records serialised per parallel task.
 const CHUNK: usize = 2048;
 
+/// serde_json's pretty layout for a record that is an element of a section: two levels deep
+/// (in the top-level object, in the section's array), so its lines are indented as they would
+/// be in the whole document written by `to_writer_pretty`.
+fn record_layout() -> serde_json::ser::PrettyFormatter<'static> {
+    use serde_json::ser::Formatter as _;
+    let mut f = serde_json::ser::PrettyFormatter::new();
+    for _ in 0..2 {
+        // Opening an array only counts a level; its bracket goes nowhere.
+        f.begin_array(&mut std::io::sink())
+            .expect("writing to a sink cannot fail");
+    }
+    f
+}
+
 impl<W: std::io::Write> Writer<W> {
     fn field(
         &mut self,
@@ -233,16 +247,9 @@ impl<W: std::io::Write> Writer<W> {
                         }
                         if pretty {
                             buf.extend_from_slice(b"\n    ");
-                            let mut one = Vec::new();
-                            serde_json::to_writer_pretty(&mut one, &record(item))?;
-                            // serde_json escapes newlines inside strings, so every raw newline
-                            // is layout: indent it to the record's depth.
-                            for (li, line) in one.split(|&b| b == b'\n').enumerate() {
-                                if li > 0 {
-                                    buf.extend_from_slice(b"\n    ");
-                                }
-                                buf.extend_from_slice(line);
-                            }
+                            let mut ser =
+                                serde_json::Serializer::with_formatter(&mut buf, record_layout());
+                            record(item).serialize(&mut ser)?;
                         } else {
                             serde_json::to_writer(&mut buf, &record(item))?;
                         }
