@@ -147,6 +147,7 @@ pub fn write_json(
         out: std::io::BufWriter::with_capacity(1 << 16, out),
         pretty,
         fields: 0,
+        chunks: Vec::new(),
     };
     w.out.write_all(b"{")?;
     w.field("schema", |out| {
@@ -179,6 +180,8 @@ struct Writer<W: std::io::Write> {
     out: std::io::BufWriter<W>,
     pretty: bool,
     fields: usize,
+    /// One buffer per parallel chunk.
+    chunks: Vec<Vec<u8>>,
 }
 
 /// Records serialised per parallel task.
@@ -231,16 +234,19 @@ impl<W: std::io::Write> Writer<W> {
             buf.push(b'[');
             Ok(())
         })?;
-        // One chunk at a time per thread, written in order: memory stays bounded.
-        for (gi, group) in items
-            .chunks(CHUNK * rayon::current_num_threads().max(1))
-            .enumerate()
-        {
-            let parts: Vec<std::io::Result<Vec<u8>>> = group
-                .par_chunks(CHUNK)
+        // One chunk at a time per thread, written in order: memory stays bounded. The chunks'
+        // buffers are reused from group to group and section to section.
+        let threads = rayon::current_num_threads().max(1);
+        if self.chunks.len() < threads {
+            self.chunks.resize_with(threads, Vec::new);
+        }
+        for (gi, group) in items.chunks(CHUNK * threads).enumerate() {
+            let bufs = &mut self.chunks[..group.len().div_ceil(CHUNK)];
+            bufs.par_iter_mut()
+                .zip(group.par_chunks(CHUNK))
                 .enumerate()
-                .map(|(ci, chunk)| {
-                    let mut buf = Vec::with_capacity(chunk.len() * 128);
+                .try_for_each(|(ci, (buf, chunk))| -> std::io::Result<()> {
+                    buf.clear();
                     for (i, item) in chunk.iter().enumerate() {
                         if gi > 0 || ci > 0 || i > 0 {
                             buf.push(b',');
@@ -248,17 +254,16 @@ impl<W: std::io::Write> Writer<W> {
                         if pretty {
                             buf.extend_from_slice(b"\n    ");
                             let mut ser =
-                                serde_json::Serializer::with_formatter(&mut buf, record_layout());
+                                serde_json::Serializer::with_formatter(&mut *buf, record_layout());
                             record(item).serialize(&mut ser)?;
                         } else {
-                            serde_json::to_writer(&mut buf, &record(item))?;
+                            serde_json::to_writer(&mut *buf, &record(item))?;
                         }
                     }
-                    Ok(buf)
-                })
-                .collect();
-            for part in parts {
-                self.out.write_all(&part?)?;
+                    Ok(())
+                })?;
+            for buf in bufs.iter() {
+                self.out.write_all(buf)?;
             }
         }
         if pretty && !items.is_empty() {
