@@ -207,18 +207,96 @@ struct Writer<W: std::io::Write> {
 /// Records serialised per parallel task.
 const CHUNK: usize = 2048;
 
-/// serde_json's pretty layout for a record that is an element of a section: two levels deep
-/// (in the top-level object, in the section's array), so its lines are indented as they would
-/// be in the whole document written by `to_writer_pretty`.
-fn record_layout() -> serde_json::ser::PrettyFormatter<'static> {
-    use serde_json::ser::Formatter as _;
-    let mut f = serde_json::ser::PrettyFormatter::new();
-    for _ in 0..2 {
-        // Opening an array only counts a level; its bracket goes nowhere.
-        f.begin_array(&mut std::io::sink())
-            .expect("writing to a sink cannot fail");
+/// serde_json's pretty layout (`PrettyFormatter`, two-space indent) for a record that is an
+/// element of a section: it starts two levels deep (in the top-level object, in the section's
+/// array), so its lines are indented as they are in the whole document. Each line break and
+/// its indent is one write.
+struct RecordLayout {
+    depth: usize,
+    has_value: bool,
+}
+
+impl RecordLayout {
+    fn new() -> Self {
+        RecordLayout {
+            depth: 2,
+            has_value: false,
+        }
     }
-    f
+
+    /// A line break (after a comma if `comma`) and the current depth's indent.
+    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
+        const BREAK: &[u8] = b",\n                                ";
+        let from = if comma { 0 } else { 1 };
+        let spaces = 2 * self.depth;
+        match BREAK.get(from..2 + spaces) {
+            Some(line) => w.write_all(line),
+            None => {
+                w.write_all(&BREAK[from..2])?;
+                (0..spaces).try_for_each(|_| w.write_all(b" "))
+            }
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for RecordLayout {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, false)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, !first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, false)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 impl<W: std::io::Write> Writer<W> {
@@ -273,8 +351,10 @@ impl<W: std::io::Write> Writer<W> {
                         }
                         if pretty {
                             buf.extend_from_slice(b"\n    ");
-                            let mut ser =
-                                serde_json::Serializer::with_formatter(&mut *buf, record_layout());
+                            let mut ser = serde_json::Serializer::with_formatter(
+                                &mut *buf,
+                                RecordLayout::new(),
+                            );
                             record(item).serialize(&mut ser)?;
                         } else {
                             serde_json::to_writer(&mut *buf, &record(item))?;
@@ -392,5 +472,47 @@ fn conflict<'a>(model: &'a Model, c: &'a super::Conflict) -> ConflictOut<'a> {
                 text: cl.span.of(model.article(cl.article).body()),
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `value` as serde_json's `PrettyFormatter` lays it out, each line re-indented two levels.
+    fn reindented(value: &impl Serialize) -> String {
+        serde_json::to_string_pretty(value)
+            .unwrap()
+            .replace('\n', "\n    ")
+    }
+
+    fn laid_out(value: &impl Serialize) -> String {
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, RecordLayout::new());
+        value.serialize(&mut ser).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn same_layout(value: &impl Serialize) {
+        assert_eq!(laid_out(value), reindented(value));
+    }
+
+    #[test]
+    fn record_layout_is_pretty_formatters_two_levels_deep() {
+        let model = crate::cli::build_model(&crate::corpus::Source::Bundled).unwrap();
+        let m = &model;
+        m.articles.iter().for_each(|a| same_layout(&article(a)));
+        m.entities.iter().for_each(|e| same_layout(&entity(m, e)));
+        m.timexes.iter().for_each(|t| same_layout(&timex(m, t)));
+        m.events.iter().for_each(|e| same_layout(&event(m, e)));
+        m.conflicts
+            .iter()
+            .for_each(|c| same_layout(&conflict(m, c)));
+        // Empty containers, and nesting deeper than one write of indent covers.
+        let mut deep = serde_json::json!({"a": [], "b": {}, "c": [1, {"d": null}], "e": "x\ny"});
+        for _ in 0..20 {
+            deep = serde_json::json!([{"k": deep, "l": []}, {}]);
+        }
+        same_layout(&deep);
     }
 }
