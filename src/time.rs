@@ -155,15 +155,30 @@ impl DateValue {
     /// The ISO 8601 / TIMEX3 form: `2024-12-18`, `2024-W51`, `2024-12`, `2024-Q3`, `2024-SU`,
     /// `2024`, `201` (the 2010s), or `start/end` for a range.
     pub fn value(&self) -> String {
+        self.text().as_str().to_string()
+    }
+
+    /// [`DateValue::value`] without allocating.
+    pub fn text(&self) -> DateText {
+        use std::fmt::Write as _;
         let s = self.start;
-        match self.precision {
-            Precision::Day => s.format("%Y-%m-%d").to_string(),
+        let mut t = DateText::default();
+        let written = match self.precision {
+            Precision::Day => {
+                t.push_ymd(s);
+                Ok(())
+            }
             Precision::Week => {
                 let w = s.iso_week();
-                format!("{:04}-W{:02}", w.year(), w.week())
+                write!(t, "{:04}-W{:02}", w.year(), w.week())
             }
-            Precision::Month => s.format("%Y-%m").to_string(),
-            Precision::Quarter => format!("{:04}-Q{}", s.year(), (s.month() - 1) / 3 + 1),
+            Precision::Month => {
+                t.push_year(s.year());
+                t.push_byte(b'-');
+                t.push_two(s.month());
+                Ok(())
+            }
+            Precision::Quarter => write!(t, "{:04}-Q{}", s.year(), (s.month() - 1) / 3 + 1),
             Precision::Season => {
                 let code = match s.month() {
                     3..=5 => "SP",
@@ -171,20 +186,127 @@ impl DateValue {
                     9..=11 => "FA",
                     _ => "WI",
                 };
-                format!("{:04}-{code}", s.year())
+                write!(t, "{:04}-{code}", s.year())
             }
-            Precision::Year => format!("{:04}", s.year()),
-            Precision::Decade => format!("{:03}", s.year().div_euclid(10)),
+            Precision::Year => write!(t, "{:04}", s.year()),
+            Precision::Decade => write!(t, "{:03}", s.year().div_euclid(10)),
             Precision::Range => {
-                format!("{}/{}", s.format("%Y-%m-%d"), self.end.format("%Y-%m-%d"))
+                t.push_ymd(s);
+                t.push_byte(b'/');
+                t.push_ymd(self.end);
+                Ok(())
             }
-        }
+        };
+        written.expect("every form fits in DateText");
+        t
     }
 
     /// Whether `d` lies within this span.
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.start <= d && d <= self.end
     }
+}
+
+/// A date's text, formatted on the stack: [`DateValue::text`] and [`iso_day`]. Serialises as a
+/// string.
+#[derive(Clone, Copy)]
+pub struct DateText {
+    len: usize,
+    buf: [u8; DateText::CAP],
+}
+
+impl DateText {
+    /// Room for the longest form, a range of two six-digit signed years (29 bytes).
+    const CAP: usize = 32;
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).expect("dates are ASCII")
+    }
+
+    fn push_byte(&mut self, b: u8) {
+        self.buf[self.len] = b;
+        self.len += 1;
+    }
+
+    /// Two digits, zero-padded (`n` < 100).
+    fn push_two(&mut self, n: u32) {
+        self.push_byte(b'0' + (n / 10) as u8);
+        self.push_byte(b'0' + (n % 10) as u8);
+    }
+
+    /// `y` as chrono's `%Y` prints it: four digits, zero-padded, for 0 to 9999; otherwise a
+    /// sign and at least four digits (`-0044`, `+10000`).
+    fn push_year(&mut self, y: i32) {
+        if !(0..=9999).contains(&y) {
+            self.push_byte(if y < 0 { b'-' } else { b'+' });
+        }
+        let mut digits = [0u8; 10];
+        let mut n = y.unsigned_abs();
+        let mut i = digits.len();
+        while n > 0 || digits.len() - i < 4 {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        for &d in &digits[i..] {
+            self.push_byte(d);
+        }
+    }
+
+    /// `d` as chrono's `%Y-%m-%d` prints it.
+    fn push_ymd(&mut self, d: NaiveDate) {
+        self.push_year(d.year());
+        self.push_byte(b'-');
+        self.push_two(d.month());
+        self.push_byte(b'-');
+        self.push_two(d.day());
+    }
+}
+
+impl Default for DateText {
+    fn default() -> Self {
+        DateText {
+            len: 0,
+            buf: [0; DateText::CAP],
+        }
+    }
+}
+
+impl std::fmt::Write for DateText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        self.buf
+            .get_mut(self.len..end)
+            .ok_or(std::fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+impl std::fmt::Debug for DateText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for DateText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for DateText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// `d` as `2024-12-18`: chrono's `%Y-%m-%d`, without allocating.
+pub fn iso_day(d: NaiveDate) -> DateText {
+    let mut t = DateText::default();
+    t.push_ymd(d);
+    t
 }
 
 /// A season of the year, for [`DateValue::season`].
@@ -445,6 +567,53 @@ mod tests {
         assert_eq!(DateValue::quarter(2024, 3).unwrap().value(), "2024-Q3");
         assert_eq!(DateValue::decade(2017).unwrap().value(), "201");
         assert_eq!(DateValue::year(2017).unwrap().value(), "2017");
+    }
+
+    /// `value()` as it was written with chrono's strftime, before it was formatted by hand.
+    fn value_by_chrono(v: &DateValue) -> String {
+        let s = v.start;
+        match v.precision {
+            Precision::Day => s.format("%Y-%m-%d").to_string(),
+            Precision::Month => s.format("%Y-%m").to_string(),
+            Precision::Range => format!("{}/{}", s.format("%Y-%m-%d"), v.end.format("%Y-%m-%d")),
+            _ => unreachable!("only the strftime forms were replaced"),
+        }
+    }
+
+    #[test]
+    fn hand_formatted_dates_match_chrono() {
+        let check = |d: NaiveDate| {
+            assert_eq!(iso_day(d).as_str(), d.format("%Y-%m-%d").to_string());
+            let day = DateValue::day(d);
+            assert_eq!(day.value(), value_by_chrono(&day));
+            let month = DateValue {
+                precision: Precision::Month,
+                ..day
+            };
+            assert_eq!(month.value(), value_by_chrono(&month));
+            let other = d.with_year(2024 - d.year()).unwrap_or(d);
+            let range = DateValue::range(d, other);
+            assert_eq!(range.value(), value_by_chrono(&range));
+        };
+        // Every day around the edges of four-digit years, and two days of every year chrono
+        // can represent (its range is about ±262,000 years).
+        for y in [
+            -10_001, -1_000, -1, 0, 1, 999, 1_000, 9_999, 10_000, 99_999, 100_000,
+        ] {
+            let first = NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+            for d in first.iter_days().take(366) {
+                check(d);
+            }
+        }
+        for y in NaiveDate::MIN.year()..=NaiveDate::MAX.year() {
+            for (m, d) in [(1, 1), (12, 31)] {
+                if let Some(d) = NaiveDate::from_ymd_opt(y, m, d) {
+                    check(d);
+                }
+            }
+        }
+        check(NaiveDate::MIN);
+        check(NaiveDate::MAX);
     }
 
     #[test]

@@ -1,16 +1,19 @@
 //! The `storyline/1` JSON export (schema in `README.md`). The export structs borrow from the
 //! model and mirror the schema field for field, so the schema is visible in one place.
 
+use std::borrow::Cow;
 use std::io::Write as _;
 
 use serde::Serialize;
 
 use super::{Modality, Model};
 use crate::extract::Anchor;
+use crate::text::Span;
+use crate::time::{DateText, iso_day};
 
 #[derive(Serialize)]
 struct PublishedOut<'a> {
-    date: String,
+    date: DateText,
     precision: &'static str,
     inferred: bool,
     basis: &'a str,
@@ -27,7 +30,7 @@ struct ArticleOut<'a> {
     published: Option<PublishedOut<'a>>,
     chars: usize,
     /// Sentence spans as `[start, end]` byte offsets into the body.
-    sentences: Vec<[usize; 2]>,
+    sentences: Pairs<'a>,
     duplicate_of: Option<&'a str>,
     /// The cleaned body all offsets point into.
     body: &'a str,
@@ -41,6 +44,9 @@ struct EntityOut<'a> {
     aliases: &'a [String],
     titles: &'a [String],
     mentions: usize,
+    /// Collected rather than looked up while serialising (like events' evidence): the lookups
+    /// land all over the articles, and made in one loop their cache misses overlap; measured,
+    /// this is faster.
     articles: Vec<&'a str>,
 }
 
@@ -59,16 +65,16 @@ struct TimexOut<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    value: String,
+    value: DateText,
     precision: &'static str,
     vague: bool,
-    anchor: String,
+    anchor: Cow<'static, str>,
 }
 
 #[derive(Serialize)]
 struct WhenOut {
-    start: String,
-    end: String,
+    start: DateText,
+    end: DateText,
     precision: &'static str,
     inferred: bool,
 }
@@ -89,7 +95,7 @@ struct EventOut<'a> {
     modality: &'static str,
     actor: Option<u32>,
     target: Option<u32>,
-    participants: Vec<u32>,
+    participants: &'a [super::EntityId],
     when: Option<WhenOut>,
     summary: &'a str,
     evidence: Vec<EvidenceOut<'a>>,
@@ -105,6 +111,21 @@ struct RelationshipOut<'a> {
 impl Serialize for super::EventId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_u32(self.0)
+    }
+}
+
+impl Serialize for super::EntityId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u32(self.0)
+    }
+}
+
+/// Spans as an array of `[start, end]` pairs, written as they are read.
+struct Pairs<'a>(&'a [Span]);
+
+impl Serialize for Pairs<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|span| [span.start, span.end]))
     }
 }
 
@@ -146,6 +167,7 @@ pub fn write_json(
         out: std::io::BufWriter::with_capacity(1 << 16, out),
         pretty,
         fields: 0,
+        chunks: Vec::new(),
     };
     w.out.write_all(b"{")?;
     w.field("schema", |out| {
@@ -178,10 +200,104 @@ struct Writer<W: std::io::Write> {
     out: std::io::BufWriter<W>,
     pretty: bool,
     fields: usize,
+    /// One buffer per parallel chunk.
+    chunks: Vec<Vec<u8>>,
 }
 
 /// Records serialised per parallel task.
 const CHUNK: usize = 2048;
+
+/// serde_json's pretty layout (`PrettyFormatter`, two-space indent) for a record that is an
+/// element of a section: it starts two levels deep (in the top-level object, in the section's
+/// array), so its lines are indented as they are in the whole document. Each line break and
+/// its indent is one write.
+struct RecordLayout {
+    depth: usize,
+    has_value: bool,
+}
+
+impl RecordLayout {
+    fn new() -> Self {
+        RecordLayout {
+            depth: 2,
+            has_value: false,
+        }
+    }
+
+    /// A line break (after a comma if `comma`) and the current depth's indent.
+    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
+        const BREAK: &[u8] = b",\n                                ";
+        let from = if comma { 0 } else { 1 };
+        let spaces = 2 * self.depth;
+        match BREAK.get(from..2 + spaces) {
+            Some(line) => w.write_all(line),
+            None => {
+                w.write_all(&BREAK[from..2])?;
+                (0..spaces).try_for_each(|_| w.write_all(b" "))
+            }
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for RecordLayout {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, false)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, !first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, false)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
 
 impl<W: std::io::Write> Writer<W> {
     fn field(
@@ -216,41 +332,38 @@ impl<W: std::io::Write> Writer<W> {
             buf.push(b'[');
             Ok(())
         })?;
-        // One chunk at a time per thread, written in order: memory stays bounded.
-        for (gi, group) in items
-            .chunks(CHUNK * rayon::current_num_threads().max(1))
-            .enumerate()
-        {
-            let parts: Vec<std::io::Result<Vec<u8>>> = group
-                .par_chunks(CHUNK)
+        // One chunk at a time per thread, written in order: memory stays bounded. The chunks'
+        // buffers are reused from group to group and section to section.
+        let threads = rayon::current_num_threads().max(1);
+        if self.chunks.len() < threads {
+            self.chunks.resize_with(threads, Vec::new);
+        }
+        for (gi, group) in items.chunks(CHUNK * threads).enumerate() {
+            let bufs = &mut self.chunks[..group.len().div_ceil(CHUNK)];
+            bufs.par_iter_mut()
+                .zip(group.par_chunks(CHUNK))
                 .enumerate()
-                .map(|(ci, chunk)| {
-                    let mut buf = Vec::with_capacity(chunk.len() * 128);
+                .try_for_each(|(ci, (buf, chunk))| -> std::io::Result<()> {
+                    buf.clear();
                     for (i, item) in chunk.iter().enumerate() {
                         if gi > 0 || ci > 0 || i > 0 {
                             buf.push(b',');
                         }
                         if pretty {
                             buf.extend_from_slice(b"\n    ");
-                            let mut one = Vec::new();
-                            serde_json::to_writer_pretty(&mut one, &record(item))?;
-                            // serde_json escapes newlines inside strings, so every raw newline
-                            // is layout: indent it to the record's depth.
-                            for (li, line) in one.split(|&b| b == b'\n').enumerate() {
-                                if li > 0 {
-                                    buf.extend_from_slice(b"\n    ");
-                                }
-                                buf.extend_from_slice(line);
-                            }
+                            let mut ser = serde_json::Serializer::with_formatter(
+                                &mut *buf,
+                                RecordLayout::new(),
+                            );
+                            record(item).serialize(&mut ser)?;
                         } else {
-                            serde_json::to_writer(&mut buf, &record(item))?;
+                            serde_json::to_writer(&mut *buf, &record(item))?;
                         }
                     }
-                    Ok(buf)
-                })
-                .collect();
-            for part in parts {
-                self.out.write_all(&part?)?;
+                    Ok(())
+                })?;
+            for buf in bufs.iter() {
+                self.out.write_all(buf)?;
             }
         }
         if pretty && !items.is_empty() {
@@ -269,13 +382,13 @@ fn article(a: &super::Article) -> ArticleOut<'_> {
         source: a.raw.source.as_deref(),
         url: a.raw.url.as_deref(),
         published: a.published.as_ref().map(|p| PublishedOut {
-            date: p.date.value(),
+            date: p.date.text(),
             precision: p.date.precision.as_str(),
             inferred: p.inferred,
             basis: &p.basis,
         }),
         chars: a.body().chars().count(),
-        sentences: a.sentences.iter().map(|s| [s.start, s.end]).collect(),
+        sentences: Pairs(&a.sentences),
         duplicate_of: a.raw.duplicate_of.as_deref(),
         body: a.body(),
     }
@@ -296,13 +409,13 @@ fn entity<'a>(model: &'a Model, e: &'a super::Entity) -> EntityOut<'a> {
 fn timex<'a>(model: &'a Model, t: &'a super::TimexRec) -> TimexOut<'a> {
     let x = &t.timex;
     let anchor = match x.anchor {
-        Anchor::Absolute => "absolute".to_string(),
-        Anchor::Published => "published".to_string(),
-        Anchor::Corpus => "corpus".to_string(),
+        Anchor::Absolute => "absolute".into(),
+        Anchor::Published => "published".into(),
+        Anchor::Corpus => "corpus".into(),
         Anchor::Timex(i) => {
             let article = model.article(t.article);
             let at = article.timexes.get(i).map(|&g| &model.timexes[g].timex);
-            at.map_or("timex".to_string(), |a| format!("timex:{}", a.span.start))
+            at.map_or("timex".into(), |a| format!("timex:{}", a.span.start).into())
         }
     };
     TimexOut {
@@ -310,7 +423,7 @@ fn timex<'a>(model: &'a Model, t: &'a super::TimexRec) -> TimexOut<'a> {
         start: x.span.start,
         end: x.span.end,
         text: x.span.of(model.article(t.article).body()),
-        value: x.value.value(),
+        value: x.value.text(),
         precision: x.value.precision.as_str(),
         vague: x.vague,
         anchor,
@@ -325,10 +438,10 @@ fn event<'a>(model: &'a Model, e: &'a super::Event) -> EventOut<'a> {
         modality: modality(e.modality),
         actor: e.actor.map(|x| x.0),
         target: e.target.map(|x| x.0),
-        participants: e.participants.iter().map(|x| x.0).collect(),
+        participants: &e.participants,
         when: e.when.map(|w| WhenOut {
-            start: w.value.start.format("%Y-%m-%d").to_string(),
-            end: w.value.end.format("%Y-%m-%d").to_string(),
+            start: iso_day(w.value.start),
+            end: iso_day(w.value.end),
             precision: w.value.precision.as_str(),
             inferred: w.inferred,
         }),
@@ -359,5 +472,47 @@ fn conflict<'a>(model: &'a Model, c: &'a super::Conflict) -> ConflictOut<'a> {
                 text: cl.span.of(model.article(cl.article).body()),
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `value` as serde_json's `PrettyFormatter` lays it out, each line re-indented two levels.
+    fn reindented(value: &impl Serialize) -> String {
+        serde_json::to_string_pretty(value)
+            .unwrap()
+            .replace('\n', "\n    ")
+    }
+
+    fn laid_out(value: &impl Serialize) -> String {
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, RecordLayout::new());
+        value.serialize(&mut ser).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn same_layout(value: &impl Serialize) {
+        assert_eq!(laid_out(value), reindented(value));
+    }
+
+    #[test]
+    fn record_layout_is_pretty_formatters_two_levels_deep() {
+        let model = crate::cli::build_model(&crate::corpus::Source::Bundled).unwrap();
+        let m = &model;
+        m.articles.iter().for_each(|a| same_layout(&article(a)));
+        m.entities.iter().for_each(|e| same_layout(&entity(m, e)));
+        m.timexes.iter().for_each(|t| same_layout(&timex(m, t)));
+        m.events.iter().for_each(|e| same_layout(&event(m, e)));
+        m.conflicts
+            .iter()
+            .for_each(|c| same_layout(&conflict(m, c)));
+        // Empty containers, and nesting deeper than one write of indent covers.
+        let mut deep = serde_json::json!({"a": [], "b": {}, "c": [1, {"d": null}], "e": "x\ny"});
+        for _ in 0..20 {
+            deep = serde_json::json!([{"k": deep, "l": []}, {}]);
+        }
+        same_layout(&deep);
     }
 }
