@@ -343,7 +343,10 @@ impl<W: std::io::Write> Writer<W> {
             bufs.par_iter_mut()
                 .zip(group.par_chunks(CHUNK))
                 .enumerate()
-                .try_for_each(|(ci, (buf, chunk))| -> std::io::Result<()> {
+                .try_for_each(|(ci, (slot, chunk))| -> std::io::Result<()> {
+                    // Written through a Vec of this task's own: the slots' Vec headers share a
+                    // cache line, and updating one from every thread would be false sharing.
+                    let mut buf = std::mem::take(slot);
                     buf.clear();
                     for (i, item) in chunk.iter().enumerate() {
                         if gi > 0 || ci > 0 || i > 0 {
@@ -352,14 +355,15 @@ impl<W: std::io::Write> Writer<W> {
                         if pretty {
                             buf.extend_from_slice(b"\n    ");
                             let mut ser = serde_json::Serializer::with_formatter(
-                                &mut *buf,
+                                &mut buf,
                                 RecordLayout::new(),
                             );
                             record(item).serialize(&mut ser)?;
                         } else {
-                            serde_json::to_writer(&mut *buf, &record(item))?;
+                            serde_json::to_writer(&mut buf, &record(item))?;
                         }
                     }
+                    *slot = buf;
                     Ok(())
                 })?;
             for buf in bufs.iter() {
