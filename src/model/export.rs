@@ -44,9 +44,8 @@ struct EntityOut<'a> {
     aliases: &'a [String],
     titles: &'a [String],
     mentions: usize,
-    /// Collected rather than looked up while serialising (like events' evidence): the lookups
-    /// land all over the articles, and made in one loop their cache misses overlap; measured,
-    /// this is faster.
+    /// Collected before serialising (like events' evidence): looking the ids up while
+    /// serialising, through a lazy sequence, measured slower on the 10k corpus.
     articles: Vec<&'a str>,
 }
 
