@@ -13,7 +13,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::assets::Assets;
 use crate::text::Span;
 
-use super::{Kind, Mention, Timex};
+use super::{Kind, Mentions, Timex};
 
 /// How an event is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -103,7 +103,7 @@ const PASSIVE_AUX: [&str; 8] = ["was", "were", "been", "being", "is", "are", "be
 pub fn find(
     body: &str,
     sentences: &[Span],
-    mentions: &[Mention],
+    mentions: &Mentions,
     kinds: &[Option<Kind>],
     assets: &Assets,
 ) -> Vec<RawEvent> {
@@ -148,8 +148,8 @@ pub fn find(
         let mut via_pronoun = None;
         if pronoun {
             if let Some(p) = last_person {
-                let name = &mentions[p].name;
-                if !here.iter().any(|&i| &mentions[i].name == name) {
+                let name = mentions.name(&mentions[p]);
+                if !here.iter().any(|&i| mentions.name(&mentions[i]) == name) {
                     via_pronoun = Some(p);
                 }
             }
@@ -198,8 +198,8 @@ pub fn find(
     out
 }
 
-fn distinct_names(mentions: &[Mention], idx: &[usize]) -> usize {
-    let mut names: Vec<&str> = idx.iter().map(|&i| &*mentions[i].name).collect();
+fn distinct_names(mentions: &Mentions, idx: &[usize]) -> usize {
+    let mut names: Vec<&str> = idx.iter().map(|&i| mentions.name(&mentions[i])).collect();
     names.sort_unstable();
     names.dedup();
     names.len()
@@ -302,7 +302,7 @@ fn roles(
     base: usize,
     s: &str,
     (ts, te): (usize, usize),
-    mentions: &[Mention],
+    mentions: &Mentions,
     kinds: &[Option<Kind>],
     here: &[usize],
     via_pronoun: Option<usize>,
@@ -349,7 +349,9 @@ fn roles(
         .iter()
         .copied()
         .filter(|&i| person(i))
-        .filter(|&i| subject.is_none_or(|s| mentions[s].name != mentions[i].name))
+        .filter(|&i| {
+            subject.is_none_or(|s| mentions.name(&mentions[s]) != mentions.name(&mentions[i]))
+        })
         .collect();
     let object = after
         .iter()
@@ -460,7 +462,7 @@ pub struct AmountClaim {
 pub fn amount_claims(
     body: &str,
     sentences: &[Span],
-    mentions: &[Mention],
+    mentions: &Mentions,
     kinds: &[Option<Kind>],
     assets: &Assets,
 ) -> Vec<AmountClaim> {

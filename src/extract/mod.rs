@@ -74,26 +74,24 @@ impl KindVotes {
     }
 }
 
-/// One mention of a named entity in an article.
+/// One mention of a named entity in an article. Its texts (name, key, title, role) live in
+/// the article's [`Mentions`], which reads them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// The name itself: no title before it, no possessive after it. For a role mention
     /// (`role_ref`), the role phrase ("Acme founder" in "the Acme founder said").
     pub span: Span,
-    /// The name as written, whitespace squashed.
-    pub name: Box<str>,
-    /// The key under which mentions are the same name: lower case, one kind of apostrophe,
-    /// no leading "the", no periods in a dotted abbreviation, no legal-form suffix
-    /// ("Siemens Energy AG" = "Siemens Energy"; "U.S." = "US").
-    pub key: Box<str>,
+    /// The name as written, whitespace squashed ([`Mentions::name`]).
+    name: TextRef,
+    /// The key under which mentions are the same name ([`Mentions::key`]).
+    key: TextRef,
     /// Kind evidence of every mention of this name in the article (the article's own vote;
     /// the model sums it over the corpus).
     pub votes: KindVotes,
-    /// A title or role word that preceded the name ("President-elect", "CEO").
-    pub title: Option<Box<str>>,
-    /// An appositive role phrase bound to the name ("Acme founder" in "Acme founder X",
-    /// "CEO of Acme and Globex" in "X, CEO of Acme and Globex").
-    pub role: Option<Box<str>>,
+    /// A title or role word that preceded the name ([`Mentions::title`]).
+    title: Option<TextRef>,
+    /// An appositive role phrase bound to the name ([`Mentions::role`]).
+    role: Option<TextRef>,
     /// Index of the sentence the mention is in.
     pub sentence: u32,
     /// Capitalised only where capitals say little (a sentence-initial common word, a word
@@ -108,6 +106,121 @@ pub struct Mention {
     /// This mention is a role phrase standing for a person ("the Acme founder"); it refers
     /// to whoever the role was bound to, in the article (`same_as`) or in the corpus.
     pub role_ref: bool,
+}
+
+/// Byte offsets of one text in [`Mentions`]' buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TextRef {
+    start: u32,
+    end: u32,
+}
+
+/// The texts of a new [`Mention`].
+#[derive(Debug, Clone, Copy)]
+pub struct MentionTexts<'a> {
+    pub name: &'a str,
+    pub key: &'a str,
+    pub title: Option<&'a str>,
+    pub role: Option<&'a str>,
+}
+
+/// One article's mentions, in text order, and the texts they carry: one buffer per article
+/// rather than small allocations per mention (a corpus has millions of mentions, and their
+/// names and keys were most of the memory extraction held).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Mentions {
+    list: Vec<Mention>,
+    text: String,
+}
+
+impl std::ops::Deref for Mentions {
+    type Target = [Mention];
+
+    fn deref(&self) -> &[Mention] {
+        &self.list
+    }
+}
+
+impl Mentions {
+    /// Room for `n` mentions whose texts total about `bytes`.
+    pub fn with_capacity(n: usize, bytes: usize) -> Mentions {
+        Mentions {
+            list: Vec::with_capacity(n),
+            text: String::with_capacity(bytes),
+        }
+    }
+
+    /// Adds a mention; its texts are copied into the buffer.
+    #[allow(clippy::too_many_arguments)]
+    pub fn push(
+        &mut self,
+        span: Span,
+        texts: MentionTexts<'_>,
+        votes: KindVotes,
+        sentence: u32,
+        weak: bool,
+        same_as: Option<u32>,
+        role_ref: bool,
+    ) {
+        let name = self.put(texts.name);
+        let key = self.put(texts.key);
+        let title = texts.title.map(|t| self.put(t));
+        let role = texts.role.map(|r| self.put(r));
+        self.list.push(Mention {
+            span,
+            name,
+            key,
+            votes,
+            title,
+            role,
+            sentence,
+            weak,
+            same_as,
+            role_ref,
+        });
+    }
+
+    fn put(&mut self, s: &str) -> TextRef {
+        let start = self.text.len() as u32;
+        self.text.push_str(s);
+        TextRef {
+            start,
+            end: self.text.len() as u32,
+        }
+    }
+
+    fn get(&self, r: TextRef) -> &str {
+        &self.text[r.start as usize..r.end as usize]
+    }
+
+    /// Frees the spare capacity.
+    pub fn shrink_to_fit(&mut self) {
+        self.list.shrink_to_fit();
+        self.text.shrink_to_fit();
+    }
+
+    /// The name as written, whitespace squashed.
+    pub fn name(&self, m: &Mention) -> &str {
+        self.get(m.name)
+    }
+
+    /// The key under which mentions are the same name: lower case, one kind of apostrophe,
+    /// no leading "the", no periods in a dotted abbreviation, no legal-form suffix
+    /// ("Siemens Energy AG" = "Siemens Energy"; "U.S." = "US").
+    pub fn key(&self, m: &Mention) -> &str {
+        self.get(m.key)
+    }
+
+    /// A title or role word that preceded the name ("President-elect", "CEO").
+    pub fn title(&self, m: &Mention) -> Option<&str> {
+        m.title.map(|t| self.get(t))
+    }
+
+    /// An appositive role phrase bound to the name ("Acme founder" in "Acme founder X",
+    /// "CEO of Acme and Globex" in "X, CEO of Acme and Globex").
+    pub fn role(&self, m: &Mention) -> Option<&str> {
+        m.role.map(|r| self.get(r))
+    }
 }
 
 /// What a time expression was resolved against.
@@ -138,7 +251,7 @@ pub struct Timex {
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub sentences: Vec<Span>,
-    pub mentions: Vec<Mention>,
+    pub mentions: Mentions,
     pub timexes: Vec<Timex>,
 }
 

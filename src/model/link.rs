@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use foldhash::{HashMap, HashSet};
 
 use crate::extract::entities::role_keys;
-use crate::extract::{Facts, Kind, KindVotes, Mention};
+use crate::extract::{Facts, Kind, KindVotes, Mention, Mentions};
 
 use super::{Entity, EntityId};
 
@@ -57,10 +57,10 @@ fn union_into(parent: &mut [usize], from: usize, to: usize) {
 }
 
 /// The key a mention is grouped under: its own, or that of the mention it names again.
-fn mention_key<'a>(mentions: &'a [Mention], m: &'a Mention) -> &'a str {
+fn mention_key<'a>(mentions: &'a Mentions, m: &'a Mention) -> &'a str {
     match m.same_as.and_then(|h| mentions.get(h as usize)) {
-        Some(h) if !h.role_ref => &h.key,
-        _ => &m.key,
+        Some(h) if !h.role_ref => mentions.key(h),
+        _ => mentions.key(m),
     }
 }
 
@@ -97,7 +97,7 @@ fn group(facts: &[Facts]) -> (Vec<Group<'_>>, Grouped<'_>) {
     let mut of_mention = Vec::with_capacity(facts.iter().map(|f| f.mentions.len()).sum());
     for f in facts {
         base.push(of_mention.len());
-        for m in &f.mentions {
+        for m in f.mentions.iter() {
             if m.role_ref {
                 of_mention.push(NONE);
                 continue;
@@ -112,8 +112,8 @@ fn group(facts: &[Facts]) -> (Vec<Group<'_>>, Grouped<'_>) {
             });
             let grp = &mut groups[g as usize];
             grp.votes.merge(&m.votes);
-            *grp.forms.entry(&m.name).or_default() += 1;
-            for t in m.title.iter().chain(m.role.iter()) {
+            *grp.forms.entry(f.mentions.name(m)).or_default() += 1;
+            for t in f.mentions.title(m).into_iter().chain(f.mentions.role(m)) {
                 *grp.titles.entry(t).or_default() += 1;
             }
             grp.count += 1;
@@ -153,9 +153,9 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                         && m.same_as
                             .and_then(|h| f.mentions.get(h as usize))
                             .is_some_and(|h| !h.role_ref)
-                        && is_acronym(&m.name)
+                        && is_acronym(f.mentions.name(m))
                 })
-                .map(|(m, &g)| (&*m.key, g))
+                .map(|(m, &g)| (f.mentions.key(m), g))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -231,7 +231,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             f.mentions
                 .iter()
                 .zip(row)
-                .filter_map(move |(m, &g)| Some((m.role.as_ref()?, root_of(g)?)))
+                .filter_map(move |(m, &g)| Some((f.mentions.role(m)?, root_of(g)?)))
                 .flat_map(|(role, r)| role_keys(role).into_iter().map(move |k| (k, r)))
                 .collect::<Vec<_>>()
         })
@@ -255,7 +255,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                 } else if let Some(h) = m.same_as {
                     row.get(h as usize).copied().and_then(root_of)
                 } else {
-                    let targets: HashSet<u32> = role_keys(&m.name)
+                    let targets: HashSet<u32> = role_keys(f.mentions.name(m))
                         .iter()
                         .filter_map(|k| bound.get(k))
                         .flatten()
@@ -264,7 +264,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                     (targets.len() == 1).then(|| *targets.iter().next().expect("one"))
                 };
                 if let (true, Some(r)) = (m.role_ref, resolved) {
-                    titled.push((r, &*m.name));
+                    titled.push((r, f.mentions.name(m)));
                 }
                 out.push(resolved.unwrap_or(NONE));
             }

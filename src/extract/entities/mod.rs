@@ -22,7 +22,7 @@ use crate::assets::word;
 use crate::assets::{Assets, CuePosition};
 use crate::text::Span;
 
-use super::{Kind, KindVotes, Mention};
+use super::{Kind, KindVotes, MentionTexts, Mentions};
 use tokens::{Tok, tokenize_into};
 
 /// A title found in the tokens: `len` tokens from `at`, with its class from the assets.
@@ -304,7 +304,7 @@ pub(crate) fn link_key_into(name: &str, assets: &Assets, out: &mut String) {
 }
 
 /// Finds the entity mentions of one article, in text order.
-pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
+pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Mentions {
     let mut cands = Vec::new();
     let mut sent = Sent::empty();
     let mut next_name = Vec::new();
@@ -323,25 +323,29 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Vec<Mention> {
     cands.sort_by_key(|c| (c.span.start, c.span.end));
     let index: foldhash::HashMap<Span, usize> =
         cands.iter().enumerate().map(|(i, c)| (c.span, i)).collect();
-    // A new vector, not `collect` in place: that would keep the candidates' larger buffer
-    // alive for as long as the mentions live.
-    let mut mentions = Vec::with_capacity(cands.len());
-    mentions.extend(cands.into_iter().map(|c| {
-        Mention {
-            span: c.span,
-            key: c.key.into_boxed_str(),
-            name: c.name.into_boxed_str(),
-            votes: c.votes,
-            title: c.title.map(|t| t.span.of(body).into()),
-            role: c.role.map(String::into_boxed_str),
-            sentence: c.sentence as u32,
-            weak: c.weak,
-            same_as: c
-                .same_as
+    let bytes = cands
+        .iter()
+        .map(|c| c.name.len() + c.key.len() + c.role.as_ref().map_or(0, String::len))
+        .sum::<usize>();
+    let mut mentions = Mentions::with_capacity(cands.len(), bytes);
+    for c in &cands {
+        mentions.push(
+            c.span,
+            MentionTexts {
+                name: &c.name,
+                key: &c.key,
+                title: c.title.as_ref().map(|t| t.span.of(body)),
+                role: c.role.as_deref(),
+            },
+            c.votes,
+            c.sentence as u32,
+            c.weak,
+            c.same_as
                 .and_then(|s| index.get(&old[s]).map(|&i| i as u32)),
-            role_ref: c.role_ref,
-        }
-    }));
+            c.role_ref,
+        );
+    }
+    mentions.shrink_to_fit();
     mentions
 }
 

@@ -2,16 +2,16 @@
 
 use super::*;
 
-fn found(text: &str) -> Vec<Mention> {
+fn found(text: &str) -> Mentions {
     let sentences = crate::extract::sentences::split(text);
     find(text, &sentences, crate::assets::bundled())
 }
 
 fn names(text: &str) -> Vec<String> {
-    found(text)
-        .into_iter()
-        .filter(|m| !m.weak)
-        .map(|m| m.name.into())
+    let m = found(text);
+    m.iter()
+        .filter(|x| !x.weak)
+        .map(|x| m.name(x).into())
         .collect()
 }
 
@@ -26,11 +26,8 @@ fn sentence_openers_and_headings_need_evidence() {
     let t = "Historically, the firm grew.\n\nHowever Acme Corp said no.\n\nFrom Jail Threats to Gratitude\n\nSitting down, Jane Doe smiled.";
     let strong = names(t);
     assert_eq!(strong, vec!["Acme Corp", "Jane Doe"]);
-    let weak: Vec<String> = found(t)
-        .into_iter()
-        .filter(|m| m.weak)
-        .map(|m| m.name.into())
-        .collect();
+    let m = found(t);
+    let weak: Vec<&str> = m.iter().filter(|x| x.weak).map(|x| m.name(x)).collect();
     assert_eq!(weak, vec!["Jail Threats", "Gratitude", "Sitting"]);
 }
 
@@ -39,26 +36,29 @@ fn acronyms_in_parentheses_alias_or_vanish() {
     let t =
         "The National Rifle Association (NRA) sued. Growth in gross domestic product (GDP) slowed.";
     let m = found(t);
-    let nra = m.iter().position(|x| &*x.name == "NRA").expect("NRA");
+    let nra = m.iter().position(|x| m.name(x) == "NRA").expect("NRA");
     let full = m
         .iter()
-        .position(|x| &*x.name == "National Rifle Association")
+        .position(|x| m.name(x) == "National Rifle Association")
         .expect("full");
     assert_eq!(m[nra].same_as, Some(full as u32));
-    assert!(m.iter().all(|x| &*x.name != "GDP"));
+    assert!(m.iter().all(|x| m.name(x) != "GDP"));
 }
 
 #[test]
 fn roles_bind_and_resolve_within_the_article() {
     let t = "Acme founder Jane Doe spoke. Later the Acme founder left.";
     let m = found(t);
-    let jane = m.iter().position(|x| &*x.name == "Jane Doe").expect("Jane");
-    assert_eq!(m[jane].role.as_deref(), Some("Acme founder"));
-    assert_eq!(m[jane].title.as_deref(), Some("founder"));
+    let jane = m
+        .iter()
+        .position(|x| m.name(x) == "Jane Doe")
+        .expect("Jane");
+    assert_eq!(m.role(&m[jane]), Some("Acme founder"));
+    assert_eq!(m.title(&m[jane]), Some("founder"));
     let role = m.iter().find(|x| x.role_ref).expect("role mention");
-    assert_eq!(&*role.name, "Acme founder");
+    assert_eq!(m.name(role), "Acme founder");
     assert_eq!(role.same_as, Some(jane as u32));
-    let acme = m.iter().find(|x| &*x.name == "Acme").expect("Acme");
+    let acme = m.iter().find(|x| m.name(x) == "Acme").expect("Acme");
     assert_eq!(acme.votes.best(), Kind::Org);
 }
 
@@ -66,7 +66,7 @@ fn roles_bind_and_resolve_within_the_article() {
 fn compounds_party_labels_and_initials() {
     let t = "Sen. Ted Vance, R-Ohio, praised the Paris-based group and posted on X.";
     let m = found(t);
-    let names: Vec<&str> = m.iter().map(|x| &*x.name).collect();
+    let names: Vec<&str> = m.iter().map(|x| m.name(x)).collect();
     assert_eq!(names, vec!["Ted Vance", "Paris", "X"]);
     assert_eq!(m[1].votes.best(), Kind::Place);
 }
