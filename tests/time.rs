@@ -53,17 +53,17 @@ fn seed_timexes(m: &Model, id_prefix: &str) -> Vec<(String, String, String)> {
         .iter()
         .position(|a| a.id().starts_with(id_prefix))
         .unwrap();
-    m.articles[a]
-        .timexes
+    let id = storyline::model::ArticleId(a as u32);
+    m.article_timexes(id)
         .iter()
-        .map(|&t| {
-            let x = &m.timexes[t].timex;
+        .map(|t| {
+            let x = &t.timex;
             let anchor = match x.anchor {
                 Anchor::Absolute => "absolute".to_string(),
                 Anchor::Published => "published".to_string(),
                 Anchor::Corpus => "corpus".to_string(),
                 Anchor::Timex(i) => {
-                    let at = &m.timexes[m.articles[a].timexes[i]].timex;
+                    let at = &m.article_timexes(id)[i].timex;
                     format!("timex {}", at.span.of(m.articles[a].body()))
                 }
             };
@@ -101,10 +101,10 @@ fn seed_000_dateline_and_its_expressions() {
     has(&got, "2017", "2017");
     has(&got, "2019", "2019");
     has(&got, "December", "2024-12");
-    let vague: Vec<_> = m.articles[a.index()]
-        .timexes
+    let vague: Vec<_> = m
+        .article_timexes(a)
         .iter()
-        .map(|&t| &m.timexes[t].timex)
+        .map(|t| &t.timex)
         .filter(|t| t.vague)
         .map(|t| t.span.of(m.articles[a.index()].body()))
         .collect();

@@ -631,10 +631,8 @@ impl App {
         };
         let wanted = self.subject.entities();
         self.model
-            .article(a)
-            .mentions
+            .article_mentions(a)
             .iter()
-            .map(|&i| &self.model.mentions[i])
             .filter(|m| wanted.contains(&m.entity))
             .map(|m| m.span)
             .collect()

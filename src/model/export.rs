@@ -428,8 +428,7 @@ fn timex<'a>(model: &'a Model, t: &'a super::TimexRec) -> TimexOut<'a> {
         Anchor::Published => "published".into(),
         Anchor::Corpus => "corpus".into(),
         Anchor::Timex(i) => {
-            let article = model.article(t.article);
-            let at = article.timexes.get(i).map(|&g| &model.timexes[g].timex);
+            let at = model.article_timexes(t.article).get(i).map(|g| &g.timex);
             at.map_or("timex".into(), |a| format!("timex:{}", a.span.start).into())
         }
     };

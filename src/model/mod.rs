@@ -8,6 +8,7 @@ mod export;
 mod link;
 
 use std::fmt;
+use std::ops::Range;
 
 use chrono::NaiveDate;
 
@@ -49,10 +50,10 @@ pub struct Article {
     pub sentences: Vec<Span>,
     /// The publication date: given, or inferred from the text.
     pub published: Option<Published>,
-    /// Indexes into [`Model::mentions`], in text order.
-    pub mentions: Vec<usize>,
-    /// Indexes into [`Model::timexes`], in text order.
-    pub timexes: Vec<usize>,
+    /// Its part of [`Model::mentions`], in text order ([`Model::article_mentions`]).
+    pub mentions: Range<usize>,
+    /// Its part of [`Model::timexes`], in text order ([`Model::article_timexes`]).
+    pub timexes: Range<usize>,
 }
 
 impl Article {
@@ -175,42 +176,25 @@ pub struct Model {
     pub problems: Vec<Problem>,
 }
 
-/// One article's part of the model, made on its own (in parallel) in the merge.
+/// One article's part of the model that is made on its own (in parallel) in the merge.
 struct Records {
     article: Article,
-    mentions: Vec<MentionRec>,
-    timexes: Vec<TimexRec>,
     pending: Vec<events::Pending>,
     amounts: Vec<events::PendingAmount>,
 }
 
-/// An article's linked mentions, time expressions, sentence-level events and amount claims.
-/// `mention_base` and `timex_base` are the model indexes of its first mention and timex.
-#[allow(clippy::too_many_arguments)]
+/// An article (its mention and timex ranges still empty), its sentence-level events and
+/// amount claims. Takes the sentences out of `f` and frees its mentions, once read: the
+/// model keeps only the linked ones, copied before.
 fn records(
     article: ArticleId,
     raw: RawArticle,
-    f: extract::Facts,
+    f: &mut extract::Facts,
     found: Vec<extract::events::RawEvent>,
     amount_claims: Vec<extract::events::AmountClaim>,
     assignment: &[Option<EntityId>],
-    mention_base: usize,
-    timex_base: usize,
 ) -> Records {
     let link = |mi: usize| assignment[mi];
-    let mut mentions = Vec::new();
-    let mut mention_ids = Vec::new();
-    for (mi, m) in f.mentions.iter().enumerate() {
-        let Some(entity) = link(mi) else {
-            continue;
-        };
-        mention_ids.push(mention_base + mentions.len());
-        mentions.push(MentionRec {
-            entity,
-            article,
-            span: m.span,
-        });
-    }
     let published = raw.published.as_ref().map(|p| p.date);
     // Mentions by sentence, once per article: an event's context is its sentence's.
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); f.sentences.len()];
@@ -219,6 +203,7 @@ fn records(
             v.push(mi);
         }
     }
+    f.mentions = extract::Mentions::default();
     let mut pending = Vec::new();
     for ev in found {
         let mut participants: Vec<EntityId> = Vec::new();
@@ -278,22 +263,14 @@ fn records(
             });
         }
     }
-    let timex_ids = (timex_base..timex_base + f.timexes.len()).collect();
-    let timexes = f
-        .timexes
-        .into_iter()
-        .map(|timex| TimexRec { article, timex })
-        .collect();
     Records {
         article: Article {
             published: raw.published.clone(),
             raw,
-            sentences: f.sentences,
-            mentions: mention_ids,
-            timexes: timex_ids,
+            sentences: std::mem::take(&mut f.sentences),
+            mentions: 0..0,
+            timexes: 0..0,
         },
-        mentions,
-        timexes,
         pending,
         amounts,
     }
@@ -379,21 +356,30 @@ impl Model {
                 .collect()
         };
         watch.lap("events");
-        // Each article's records are made in parallel, with ids known beforehand from the
-        // counts, then joined in article order.
-        let mut mention_base = Vec::with_capacity(raws.len());
-        let mut timex_base = Vec::with_capacity(raws.len());
-        let (mut nm, mut nt) = (0, 0);
-        for (ai, f) in facts.iter().enumerate() {
-            mention_base.push(nm);
-            timex_base.push(nt);
-            nm += linked.assignment[ai].iter().flatten().count();
-            nt += f.timexes.len();
+        // The linked mentions go straight into the model, in article order (a copy of 24
+        // bytes each: serial is fast enough).
+        let nm = linked.assignment.iter().flatten().flatten().count();
+        model.mentions.reserve_exact(nm);
+        let mut mention_ranges = Vec::with_capacity(facts.len());
+        for (ai, (f, row)) in facts.iter().zip(&linked.assignment).enumerate() {
+            let start = model.mentions.len();
+            for (m, e) in f.mentions.iter().zip(row) {
+                if let Some(entity) = *e {
+                    model.mentions.push(MentionRec {
+                        entity,
+                        article: ArticleId(ai as u32),
+                        span: m.span,
+                    });
+                }
+            }
+            mention_ranges.push(start..model.mentions.len());
         }
+        // Each article's events and claims are made in parallel, then joined in article
+        // order, with its timexes moved into the model.
         let records: Vec<Records> = {
             use rayon::prelude::*;
             raws.into_par_iter()
-                .zip(facts)
+                .zip(facts.par_iter_mut())
                 .zip(found_events)
                 .enumerate()
                 .map(|(ai, ((raw, f), (found, amount_claims)))| {
@@ -404,20 +390,31 @@ impl Model {
                         found,
                         amount_claims,
                         &linked.assignment[ai],
-                        mention_base[ai],
-                        timex_base[ai],
                     )
                 })
                 .collect()
         };
-        model.articles.reserve(records.len());
-        model.mentions.reserve(nm);
-        model.timexes.reserve(nt);
+        model.articles.reserve_exact(records.len());
+        model
+            .timexes
+            .reserve_exact(facts.iter().map(|f| f.timexes.len()).sum());
         pending.reserve(records.iter().map(|r| r.pending.len()).sum());
-        for r in records {
+        for (ai, ((mut r, f), mentions)) in records
+            .into_iter()
+            .zip(facts)
+            .zip(mention_ranges)
+            .enumerate()
+        {
+            let start = model.timexes.len();
+            let article = ArticleId(ai as u32);
+            model.timexes.extend(
+                f.timexes
+                    .into_iter()
+                    .map(|timex| TimexRec { article, timex }),
+            );
+            r.article.mentions = mentions;
+            r.article.timexes = start..model.timexes.len();
             model.articles.push(r.article);
-            model.mentions.extend(r.mentions);
-            model.timexes.extend(r.timexes);
             pending.extend(r.pending);
             amounts.extend(r.amounts);
         }
@@ -448,6 +445,16 @@ impl Model {
 
     pub fn event(&self, id: EventId) -> &Event {
         &self.events[id.index()]
+    }
+
+    /// The linked mentions of an article, in text order.
+    pub fn article_mentions(&self, id: ArticleId) -> &[MentionRec] {
+        &self.mentions[self.article(id).mentions.clone()]
+    }
+
+    /// The time expressions of an article, in text order.
+    pub fn article_timexes(&self, id: ArticleId) -> &[TimexRec] {
+        &self.timexes[self.article(id).timexes.clone()]
     }
 
     /// The article with this id string.

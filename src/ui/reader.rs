@@ -52,12 +52,10 @@ pub fn marks(
     theme: &Theme,
     subject: &[crate::model::EntityId],
 ) -> Vec<Mark> {
-    let a = model.article(article);
-    let mut out: Vec<Mark> = a
-        .mentions
+    let mut out: Vec<Mark> = model
+        .article_mentions(article)
         .iter()
-        .map(|&m| {
-            let rec = &model.mentions[m];
+        .map(|rec| {
             let mut style = theme.kind(model.entity(rec.entity).kind);
             if subject.contains(&rec.entity) {
                 style = style.patch(theme.subject);
@@ -67,8 +65,8 @@ pub fn marks(
                 style,
             }
         })
-        .chain(a.timexes.iter().map(|&t| {
-            let s = model.timexes[t].timex.span;
+        .chain(model.article_timexes(article).iter().map(|t| {
+            let s = t.timex.span;
             Mark {
                 range: s.start..s.end,
                 style: theme.timex,
