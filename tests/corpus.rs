@@ -249,7 +249,7 @@ fn export_bytes_do_not_depend_on_threads_and_pretty_is_the_same_document() {
     // Enough articles that the mentions and timexes span several of the writer's parallel
     // chunks.
     let dir = tempfile::tempdir().unwrap();
-    for (name, text) in storyline::synth::corpus(storyline::assets::bundled(), 120, 7) {
+    for (name, text) in storyline::synth::corpus(storyline::assets::bundled(), 200, 7) {
         write(dir.path(), &name, text.as_bytes());
     }
     let model = build_model(&source(&[dir.path().to_path_buf()])).unwrap();
