@@ -156,7 +156,7 @@ struct Clusters {
 }
 
 impl Clusters {
-    fn new(pending: &[Pending]) -> Clusters {
+    fn new(pending: &[&Pending]) -> Clusters {
         let window = pending
             .iter()
             .map(|p| p.when.filter(narrow).map(|w| window(&w)))
@@ -217,11 +217,11 @@ type Bucket = (&'static str, EntityId, EntityId);
 
 /// Clusters the pending events into events, relationships and date conflicts.
 pub(super) fn cluster(
-    pending: Vec<Pending>,
+    pending: &[&Pending],
     articles: &[super::Article],
 ) -> (Vec<Event>, Vec<Relationship>, Vec<Conflict>) {
     use rayon::prelude::*;
-    let mut uf = Clusters::new(&pending);
+    let mut uf = Clusters::new(pending);
     // Buckets of one family and one pair, each in date order: one sort of (bucket, date,
     // report) keys, then runs of equal bucket.
     let mut keyed: Vec<(Bucket, (NaiveDate, NaiveDate), usize)> = pending
@@ -245,7 +245,7 @@ pub(super) fn cluster(
         // back only while windows can still overlap (the list is sorted by window start).
         for (x, &(_, (start, _), i)) in run.iter().enumerate() {
             for &(_, (_, end_j), j) in run[..x].iter().rev().take(MAX_LOOK_BACK) {
-                if compatible(&pending[i], &pending[j]) && uf.try_union(i, j) {
+                if compatible(pending[i], pending[j]) && uf.try_union(i, j) {
                     break;
                 }
                 if end_j + Duration::days(MAX_MERGE_SPAN_DAYS * 2) < start {
@@ -260,7 +260,7 @@ pub(super) fn cluster(
     let groups: Vec<&[(usize, usize)]> = groups.chunk_by(|a, b| a.0 == b.0).collect();
     let merged: Vec<(Event, Option<Conflict>)> = groups
         .par_iter()
-        .map(|members| merge_group(&pending, members, articles))
+        .map(|members| merge_group(pending, members, articles))
         .collect();
     let mut conflicts = Vec::new();
     let mut events: Vec<Event> = Vec::with_capacity(merged.len());
@@ -326,11 +326,11 @@ fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
 
 /// One event from its reports: `members` are (cluster, report) pairs.
 fn merge_group(
-    pending: &[Pending],
+    pending: &[&Pending],
     members: &[(usize, usize)],
     articles: &[super::Article],
 ) -> (Event, Option<Conflict>) {
-    let ms: Vec<&Pending> = members.iter().map(|&(_, i)| &pending[i]).collect();
+    let ms: Vec<&Pending> = members.iter().map(|&(_, i)| pending[i]).collect();
     let kind = {
         let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
         for m in &ms {

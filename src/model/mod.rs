@@ -327,7 +327,6 @@ impl Model {
             problems,
             ..Model::default()
         };
-        let mut pending = Vec::new();
         let mut amounts = Vec::new();
         model.entities = linked.entities;
         // Events are found per article with the kinds the corpus gave the entities: in
@@ -398,7 +397,9 @@ impl Model {
         model
             .timexes
             .reserve_exact(facts.iter().map(|f| f.timexes.len()).sum());
-        pending.reserve(records.iter().map(|r| r.pending.len()).sum());
+        // Each article's events stay in its own vector; the clustering reads them through
+        // one list of references (moving them into one vector cost a second copy of them).
+        let mut pending = Vec::with_capacity(records.len());
         for (ai, ((mut r, f), mentions)) in records
             .into_iter()
             .zip(facts)
@@ -415,11 +416,12 @@ impl Model {
             r.article.mentions = mentions;
             r.article.timexes = start..model.timexes.len();
             model.articles.push(r.article);
-            pending.extend(r.pending);
+            pending.push(std::mem::take(&mut r.pending));
             amounts.extend(r.amounts);
         }
         watch.lap("records");
-        let (events, relationships, mut conflicts) = events::cluster(pending, &model.articles);
+        let pending: Vec<&events::Pending> = pending.iter().flatten().collect();
+        let (events, relationships, mut conflicts) = events::cluster(&pending, &model.articles);
         conflicts.extend(events::amount_conflicts(&amounts));
         watch.lap("cluster");
         model.events = events;
