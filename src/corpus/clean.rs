@@ -233,8 +233,15 @@ fn byline_of(s: &str) -> Option<String> {
     (capitalised * 2 > words.len()).then(|| rest.trim_end_matches('.').to_string())
 }
 
-/// Builds the article: header, furniture, body and its map. `None` when nothing is left.
-pub(super) fn build_article(id: String, path: &str, meta: Meta, text: &str) -> Option<RawArticle> {
+/// Builds the article from `original` (the decoded text, front matter removed), which it
+/// keeps for citation: header, furniture, body and its map. `None` when nothing is left.
+pub(super) fn build_article(
+    id: String,
+    path: &str,
+    meta: Meta,
+    original: String,
+) -> Option<RawArticle> {
+    let text = original.as_str();
     let all = lines(text);
     let mut keep = vec![true; all.len()];
     let mut published = meta
@@ -373,7 +380,7 @@ pub(super) fn build_article(id: String, path: &str, meta: Meta, text: &str) -> O
         source: clean(meta.source),
         url: clean(meta.url),
         published,
-        original: text.to_string(),
+        original,
         body,
         body_map,
         duplicate_of: None,
@@ -425,7 +432,7 @@ mod tests {
     #[test]
     fn header_and_furniture_leave_the_body() {
         let text = "Dec 20, 2024 11:54 AM EST\nA standfirst sentence that is here.\nBy Jane Roe\nBody one.\nCover photo: Collage: Agency/Someone/Photo Images\nMore on Someone:\n- link one\n- link two\n";
-        let a = build_article("x".into(), "x.txt", Meta::default(), text).unwrap();
+        let a = build_article("x".into(), "x.txt", Meta::default(), text.to_string()).unwrap();
         assert_eq!(a.byline.as_deref(), Some("Jane Roe"));
         assert_eq!(a.published.as_ref().unwrap().date.value(), "2024-12-20");
         assert_eq!(a.body, "A standfirst sentence that is here.\n\nBody one.");

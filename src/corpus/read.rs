@@ -309,18 +309,18 @@ fn read_input(input: &Input, articles: &mut Vec<RawArticle>, problems: &mut Vec<
     match extension(&input.path).as_str() {
         "json" => read_json(input, &text, articles, problems),
         "jsonl" => read_jsonl(input, &text, articles, problems),
-        _ => read_text(input, &text, articles, problems),
+        _ => read_text(input, text, articles, problems),
     }
 }
 
 fn read_text(
     input: &Input,
-    text: &str,
+    text: String,
     articles: &mut Vec<RawArticle>,
     problems: &mut Vec<Problem>,
 ) {
-    let (meta, rest) = match clean::split_front_matter(text) {
-        Ok(x) => x,
+    let (meta, rest) = match clean::split_front_matter(&text) {
+        Ok((meta, rest)) => (meta, text.len() - rest.len()),
         Err(msg) => {
             problems.push(problem(
                 &input.path,
@@ -328,21 +328,27 @@ fn read_text(
                 false,
                 msg,
             ));
-            (Meta::default(), text)
+            (Meta::default(), 0)
         }
     };
-    push_article(input, stem(&input.path), meta, rest, articles, problems);
+    // Without front matter the decoded text is the original as it is: no copy.
+    let original = if rest == 0 {
+        text
+    } else {
+        text[rest..].to_string()
+    };
+    push_article(input, stem(&input.path), meta, original, articles, problems);
 }
 
 fn push_article(
     input: &Input,
     id: String,
     meta: Meta,
-    text: &str,
+    original: String,
     articles: &mut Vec<RawArticle>,
     problems: &mut Vec<Problem>,
 ) {
-    match clean::build_article(id, &input.path, meta, text) {
+    match clean::build_article(id, &input.path, meta, original) {
         Some(a) => articles.push(a),
         None => problems.push(problem(
             &input.path,
@@ -502,7 +508,7 @@ fn read_record(
             ),
         ));
     }
-    push_article(input, id, meta, &body, articles, problems);
+    push_article(input, id, meta, body, articles, problems);
 }
 
 fn assign_unique_ids(articles: &mut [RawArticle]) {
