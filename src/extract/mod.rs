@@ -193,12 +193,6 @@ impl Mentions {
         &self.text[r.start as usize..r.end as usize]
     }
 
-    /// Frees the spare capacity.
-    pub fn shrink_to_fit(&mut self) {
-        self.list.shrink_to_fit();
-        self.text.shrink_to_fit();
-    }
-
     /// The name as written, whitespace squashed.
     pub fn name(&self, m: &Mention) -> &str {
         self.get(m.name)

@@ -323,9 +323,15 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Mentions {
     cands.sort_by_key(|c| (c.span.start, c.span.end));
     let index: foldhash::HashMap<Span, usize> =
         cands.iter().enumerate().map(|(i, c)| (c.span, i)).collect();
+    // The texts' exact total: the buffer is allocated once, at its final size.
     let bytes = cands
         .iter()
-        .map(|c| c.name.len() + c.key.len() + c.role.as_ref().map_or(0, String::len))
+        .map(|c| {
+            c.name.len()
+                + c.key.len()
+                + c.title.as_ref().map_or(0, |t| t.span.len())
+                + c.role.as_ref().map_or(0, String::len)
+        })
         .sum::<usize>();
     let mut mentions = Mentions::with_capacity(cands.len(), bytes);
     for c in &cands {
@@ -345,7 +351,6 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Mentions {
             c.role_ref,
         );
     }
-    mentions.shrink_to_fit();
     mentions
 }
 
