@@ -29,7 +29,7 @@ fn app() -> App {
         bytes: long.into_bytes(),
     });
     let mut app = App::new(Model::build(
-        corpus::load(&inputs, Vec::new()),
+        corpus::load(inputs, Vec::new()),
         storyline::assets::bundled(),
     ));
     let long_id = app

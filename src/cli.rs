@@ -99,8 +99,7 @@ pub fn build_found(
         Source::Paths(_) => corpus::read_files(&files, problems, progress),
     };
     watch.lap("read");
-    let corpus = corpus::load(&inputs, problems);
-    drop(inputs);
+    let corpus = corpus::load(inputs, problems);
     watch.lap("clean");
     let assets = crate::assets::bundled();
     watch.lap("assets");

@@ -54,7 +54,7 @@ fn page_furniture_is_not_in_bodies_but_stays_in_the_original() {
     }
     let a = &m.articles[m.article_by_id("000_e126f8108d4afafb").unwrap().index()];
     assert!(
-        a.raw.original.contains("Cover photo"),
+        a.raw.original().contains("Cover photo"),
         "the original keeps everything for citation"
     );
 }
@@ -77,9 +77,28 @@ fn the_repeated_teaser_is_dropped_and_the_paragraph_kept_once() {
 }
 
 #[test]
+fn the_original_text_is_kept_byte_for_byte() {
+    // The seeds have no front matter: each original is its file as it is.
+    let m = seeds();
+    for (input, a) in corpus::bundled_inputs().iter().zip(&m.articles) {
+        assert_eq!(a.raw.original().as_bytes(), &input.bytes[..], "{}", a.id());
+    }
+    // Front matter is not part of the original; a BOM is not either.
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Headline Here\r\n\r\nBy Ann Lee\r\nAnna Berg met Lars Olsen.\u{1b}[2J\r\n\r\nGetty Images\r\n";
+    let front = "---\ntitle: T\ndate: 2024-01-02\n---\n";
+    std::fs::write(dir.path().join("a.md"), format!("\u{feff}{front}{text}")).unwrap();
+    let (inputs, problems) = corpus::collect_inputs(&[dir.path().to_path_buf()]).unwrap();
+    let c = corpus::load(inputs, problems);
+    assert_eq!(c.articles[0].original(), text);
+    assert!(!c.articles[0].body.contains('\u{1b}'));
+}
+
+#[test]
 fn body_offsets_map_back_into_the_original_text() {
     let m = seeds();
     for a in &m.articles {
+        let original = a.raw.original();
         for s in &a.sentences {
             let text = s.of(a.body());
             assert!(!text.is_empty());
@@ -87,11 +106,7 @@ fn body_offsets_map_back_into_the_original_text() {
                 .raw
                 .original_offset(s.start)
                 .expect("every body offset maps back");
-            assert!(
-                a.raw.original[o..].starts_with(text),
-                "{}: {text:?}",
-                a.id()
-            );
+            assert!(original[o..].starts_with(text), "{}: {text:?}", a.id());
         }
     }
 }

@@ -7,7 +7,7 @@ use storyline::extract::Kind;
 use storyline::model::{Entity, Model};
 
 fn seeds() -> Model {
-    let corpus = corpus::load(&corpus::bundled_inputs(), Vec::new());
+    let corpus = corpus::load(corpus::bundled_inputs(), Vec::new());
     Model::build(corpus, storyline::assets::bundled())
 }
 
@@ -20,7 +20,7 @@ fn model_of(articles: &[(&str, &str)]) -> Model {
         })
         .collect();
     Model::build(
-        corpus::load(&inputs, Vec::new()),
+        corpus::load(inputs, Vec::new()),
         storyline::assets::bundled(),
     )
 }
@@ -521,7 +521,7 @@ mod properties {
                 storyline::corpus::Input { path: "a.txt".into(), bytes: a.into_bytes() },
                 storyline::corpus::Input { path: "b.txt".into(), bytes: b.into_bytes() },
             ];
-            let corpus = storyline::corpus::load(&inputs, Vec::new());
+            let corpus = storyline::corpus::load(inputs, Vec::new());
             let m = storyline::model::Model::build(corpus, storyline::assets::bundled());
             for rec in &m.mentions {
                 let body = m.article(rec.article).body();

@@ -3,7 +3,7 @@
 use super::*;
 
 fn app() -> App {
-    let corpus = crate::corpus::load(&crate::corpus::bundled_inputs(), Vec::new());
+    let corpus = crate::corpus::load(crate::corpus::bundled_inputs(), Vec::new());
     App::new(Model::build(corpus, crate::assets::bundled()))
 }
 
@@ -23,7 +23,7 @@ fn small() -> App {
             bytes: b"---\ndate: 2020-01-01\n---\nThe weather in Lisbon was mild all week.".to_vec(),
         },
     ];
-    let corpus = crate::corpus::load(&inputs, Vec::new());
+    let corpus = crate::corpus::load(inputs, Vec::new());
     App::new(Model::build(corpus, crate::assets::bundled()))
 }
 

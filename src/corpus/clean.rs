@@ -234,14 +234,15 @@ fn byline_of(s: &str) -> Option<String> {
 }
 
 /// Builds the article from `original` (the decoded text, front matter removed), which it
-/// keeps for citation: header, furniture, body and its map. `None` when nothing is left.
+/// keeps for citation as its difference from the body: header, furniture, body and its map.
+/// `None` when nothing is left.
 pub(super) fn build_article(
     id: String,
     path: &str,
     meta: Meta,
-    original: String,
+    original: &str,
 ) -> Option<RawArticle> {
-    let text = original.as_str();
+    let text = original;
     let all = lines(text);
     let mut keep = vec![true; all.len()];
     let mut published = meta
@@ -380,7 +381,7 @@ pub(super) fn build_article(
         source: clean(meta.source),
         url: clean(meta.url),
         published,
-        original,
+        original: super::Original::diff(original, &body_map),
         body,
         body_map,
         duplicate_of: None,
@@ -432,7 +433,7 @@ mod tests {
     #[test]
     fn header_and_furniture_leave_the_body() {
         let text = "Dec 20, 2024 11:54 AM EST\nA standfirst sentence that is here.\nBy Jane Roe\nBody one.\nCover photo: Collage: Agency/Someone/Photo Images\nMore on Someone:\n- link one\n- link two\n";
-        let a = build_article("x".into(), "x.txt", Meta::default(), text.to_string()).unwrap();
+        let a = build_article("x".into(), "x.txt", Meta::default(), text).unwrap();
         assert_eq!(a.byline.as_deref(), Some("Jane Roe"));
         assert_eq!(a.published.as_ref().unwrap().date.value(), "2024-12-20");
         assert_eq!(a.body, "A standfirst sentence that is here.\n\nBody one.");
@@ -440,7 +441,7 @@ mod tests {
         // The map leads back into the original.
         let off = a.body.find("Body one").unwrap();
         let orig = a.original_offset(off).unwrap();
-        assert!(a.original[orig..].starts_with("Body one"));
+        assert!(a.original()[orig..].starts_with("Body one"));
     }
 
     #[test]

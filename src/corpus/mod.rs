@@ -4,6 +4,10 @@
 //! articles or a [`Problem`] with its path and reason, and the load goes on. Each article keeps
 //! its original text for citation; the cleaned, sanitised `body` is what the extractor reads
 //! and the reader shows, and `body_map` maps any body offset back into the original.
+//!
+//! The original is kept as what the body leaves out ([`Original`]): most of an article's
+//! original is its body, and holding both in full doubled the text a corpus keeps in memory.
+//! [`RawArticle::original`] rebuilds it, byte for byte.
 
 mod clean;
 mod read;
@@ -53,8 +57,9 @@ pub struct RawArticle {
     pub source: Option<String>,
     pub url: Option<String>,
     pub published: Option<Published>,
-    /// The article text as decoded from the file (front matter removed), for citation.
-    pub original: String,
+    /// The article text as decoded from the file (front matter removed), for citation: kept as
+    /// its difference from the body ([`RawArticle::original`] rebuilds it).
+    pub original: Original,
     /// Cleaned, sanitised text: paragraphs separated by one blank line.
     pub body: String,
     pub body_map: Vec<Segment>,
@@ -62,7 +67,71 @@ pub struct RawArticle {
     pub duplicate_of: Option<String>,
 }
 
+/// An article's original text as its difference from the body: the original is the body's
+/// segments ([`RawArticle::body_map`]) in order, with the text cleaning dropped between them,
+/// and the characters the sanitiser replaced put back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Original {
+    /// The original's length in bytes.
+    pub len: usize,
+    /// What cleaning dropped, in order: the text before the first segment, between each two,
+    /// and after the last.
+    pub dropped: String,
+    /// Characters of the original that the body shows sanitised: (original offset, character).
+    /// Each replacement has the character's UTF-8 length.
+    pub replaced: Vec<(usize, char)>,
+}
+
+impl Original {
+    /// The difference between `original` and the body that `map` lays out in it; the body
+    /// holds `original`'s segments sanitised ([`sanitize`](crate::corpus::sanitize)).
+    pub fn diff(original: &str, map: &[Segment]) -> Original {
+        let mut dropped = String::new();
+        let mut replaced = Vec::new();
+        let mut pos = 0;
+        for s in map {
+            dropped.push_str(&original[pos..s.original]);
+            pos = s.original + s.len;
+            let kept = &original[s.original..pos];
+            if kept.chars().any(sanitize::is_unsafe) {
+                replaced.extend(
+                    kept.char_indices()
+                        .filter(|&(_, c)| sanitize::is_unsafe(c))
+                        .map(|(i, c)| (s.original + i, c)),
+                );
+            }
+        }
+        dropped.push_str(&original[pos..]);
+        dropped.shrink_to_fit();
+        Original {
+            len: original.len(),
+            dropped,
+            replaced,
+        }
+    }
+}
+
 impl RawArticle {
+    /// The article text as decoded from the file (front matter removed), rebuilt from the body
+    /// and what cleaning dropped.
+    pub fn original(&self) -> String {
+        let o = &self.original;
+        let mut out = String::with_capacity(o.len);
+        let (mut pos, mut at) = (0, 0);
+        for s in &self.body_map {
+            let gap = s.original - pos;
+            out.push_str(&o.dropped[at..at + gap]);
+            at += gap;
+            out.push_str(&self.body[s.body..s.body + s.len]);
+            pos = s.original + s.len;
+        }
+        out.push_str(&o.dropped[at..]);
+        for &(i, c) in &o.replaced {
+            out.replace_range(i..i + c.len_utf8(), c.encode_utf8(&mut [0; 4]));
+        }
+        out
+    }
+
     /// Maps a body offset to an offset into `original`.
     pub fn original_offset(&self, body_offset: usize) -> Option<usize> {
         self.body_map

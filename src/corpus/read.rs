@@ -209,12 +209,12 @@ fn has_article_extension(p: &Path) -> bool {
 
 /// Decodes and parses every input into articles, in input order; then gives ids and marks
 /// duplicates. Never fails: what cannot be read becomes a problem.
-pub fn load(inputs: &[Input], mut problems: Vec<Problem>) -> Corpus {
+pub fn load(inputs: Vec<Input>, mut problems: Vec<Problem>) -> Corpus {
     use rayon::prelude::*;
     // Each input is decoded and cleaned on its own, in parallel; the results are joined in
-    // input order.
+    // input order. The inputs are taken: a file's bytes become its text without a copy.
     let read: Vec<(Vec<RawArticle>, Vec<Problem>)> = inputs
-        .par_iter()
+        .into_par_iter()
         .map(|input| {
             let (mut articles, mut problems) = (Vec::new(), Vec::new());
             read_input(input, &mut articles, &mut problems);
@@ -268,8 +268,9 @@ fn looks_binary(bytes: &[u8]) -> bool {
     !head.is_empty() && controls * 10 > head.len()
 }
 
-/// Decodes bytes as UTF-8 (BOM removed), lossily with a problem when they are not valid.
-fn decode(input: &Input, problems: &mut Vec<Problem>) -> Option<String> {
+/// Decodes the input's bytes as UTF-8 (BOM removed), lossily with a problem when they are not
+/// valid. Takes the bytes: valid text becomes the string without a copy.
+fn decode(input: &mut Input, problems: &mut Vec<Problem>) -> Option<String> {
     let bytes = &input.bytes;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         problems.push(problem(&input.path, ProblemKind::Empty, true, "empty file"));
@@ -284,9 +285,12 @@ fn decode(input: &Input, problems: &mut Vec<Problem>) -> Option<String> {
         ));
         return None;
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Some(s.to_string()),
+    let mut bytes = std::mem::take(&mut input.bytes);
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Some(s),
         Err(e) => {
             problems.push(problem(
                 &input.path,
@@ -294,18 +298,19 @@ fn decode(input: &Input, problems: &mut Vec<Problem>) -> Option<String> {
                 false,
                 format!(
                     "not valid UTF-8 (first bad byte at offset {}); decoded with replacement characters",
-                    e.valid_up_to()
+                    e.utf8_error().valid_up_to()
                 ),
             ));
-            Some(String::from_utf8_lossy(bytes).into_owned())
+            Some(String::from_utf8_lossy(e.as_bytes()).into_owned())
         }
     }
 }
 
-fn read_input(input: &Input, articles: &mut Vec<RawArticle>, problems: &mut Vec<Problem>) {
-    let Some(text) = decode(input, problems) else {
+fn read_input(mut input: Input, articles: &mut Vec<RawArticle>, problems: &mut Vec<Problem>) {
+    let Some(text) = decode(&mut input, problems) else {
         return;
     };
+    let input = &input;
     match extension(&input.path).as_str() {
         "json" => read_json(input, &text, articles, problems),
         "jsonl" => read_jsonl(input, &text, articles, problems),
@@ -331,20 +336,21 @@ fn read_text(
             (Meta::default(), 0)
         }
     };
-    // Without front matter the decoded text is the original as it is: no copy.
-    let original = if rest == 0 {
-        text
-    } else {
-        text[rest..].to_string()
-    };
-    push_article(input, stem(&input.path), meta, original, articles, problems);
+    push_article(
+        input,
+        stem(&input.path),
+        meta,
+        &text[rest..],
+        articles,
+        problems,
+    );
 }
 
 fn push_article(
     input: &Input,
     id: String,
     meta: Meta,
-    original: String,
+    original: &str,
     articles: &mut Vec<RawArticle>,
     problems: &mut Vec<Problem>,
 ) {
@@ -508,7 +514,7 @@ fn read_record(
             ),
         ));
     }
-    push_article(input, id, meta, body, articles, problems);
+    push_article(input, id, meta, &body, articles, problems);
 }
 
 fn assign_unique_ids(articles: &mut [RawArticle]) {

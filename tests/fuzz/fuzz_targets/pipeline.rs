@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         .enumerate()
         .map(|(i, bytes)| Input { path: format!("f{i}.{ext}"), bytes: bytes.to_vec() })
         .collect();
-    let model = Model::build(corpus::load(&inputs, Vec::new()), storyline::assets::bundled());
+    let model = Model::build(corpus::load(inputs, Vec::new()), storyline::assets::bundled());
     for m in &model.mentions {
         assert!(model.article(m.article).body().get(m.span.start..m.span.end).is_some());
     }
