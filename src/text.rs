@@ -38,6 +38,16 @@ impl Span {
     }
 }
 
+/// Truncates `s` to at most `width` terminal columns, adding `…` when something was cut; `s`
+/// itself when it fits.
+pub fn truncate_owned(s: String, width: usize) -> String {
+    // No character is wider in columns than in UTF-8 bytes: a short string fits uncounted.
+    if s.len() <= width || display_width(&s) <= width {
+        return s;
+    }
+    truncate_to_width(&s, width)
+}
+
 /// Truncates `s` to at most `width` terminal columns, adding `…` when something was cut.
 pub fn truncate_to_width(s: &str, width: usize) -> String {
     let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
@@ -68,7 +78,14 @@ pub fn display_width(s: &str) -> usize {
 
 /// Collapses runs of whitespace to one space and trims: for titles and summaries.
 pub fn squash_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Wraps `text` to `width` columns: each line a byte range of `text`; an empty range is a blank

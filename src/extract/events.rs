@@ -426,8 +426,7 @@ fn summary_span(sentence: &Span, actor_start: Option<usize>) -> Span {
 /// An event's summary: its summary span of `body`, whitespace squashed, cut at 200 columns;
 /// views cut it to fit. Made once per merged event, not per report.
 pub fn summary(body: &str, span: Span) -> String {
-    let text = crate::text::squash_whitespace(span.of(body));
-    crate::text::truncate_to_width(&text, 200)
+    crate::text::truncate_owned(crate::text::squash_whitespace(span.of(body)), 200)
 }
 
 /// Kinds that name the same real-world event when other things agree: a dinner, a visit and

@@ -258,19 +258,16 @@ pub(super) fn cluster(
     let mut groups: Vec<(usize, usize)> = (0..pending.len()).map(|i| (uf.find(i), i)).collect();
     groups.sort_unstable();
     let groups: Vec<&[(usize, usize)]> = groups.chunk_by(|a, b| a.0 == b.0).collect();
-    let merged: Vec<(Event, Option<Conflict>)> = groups
+    // The events and their date conflicts straight into their own vectors: a vector of pairs
+    // moved into two would hold every event twice at once.
+    let (mut events, conflicts): (Vec<Event>, Vec<Option<Conflict>>) = groups
         .par_iter()
         .map(|members| merge_group(pending, members, articles))
-        .collect();
-    let mut conflicts = Vec::new();
-    let mut events: Vec<Event> = Vec::with_capacity(merged.len());
-    for (e, c) in merged {
-        events.push(e);
-        conflicts.extend(c);
-    }
+        .unzip();
+    let conflicts: Vec<Conflict> = conflicts.into_iter().flatten().collect();
     // Time order, then first evidence, then kind; ties keep group order. The keys are sorted
     // (with the group index as the last key, so equal keys keep their order), then the events
-    // are moved once.
+    // are put in that order in place.
     let mut order: Vec<_> = events
         .par_iter()
         .enumerate()
@@ -285,17 +282,11 @@ pub(super) fn cluster(
         })
         .collect();
     order.par_sort_unstable();
-    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
-    let events: Vec<Event> = order
-        .iter()
-        .enumerate()
-        .map(|(id, k)| {
-            let mut e = slots[k.4].take().expect("each event once");
-            e.id = EventId(id as u32);
-            e
-        })
-        .collect();
-    drop(slots);
+    let from: Vec<usize> = order.into_iter().map(|k| k.4).collect();
+    permute(&mut events, from);
+    for (id, e) in events.iter_mut().enumerate() {
+        e.id = EventId(id as u32);
+    }
     // Relationships: each pair's events in id order, pairs in order.
     let mut rel: Vec<((EntityId, EntityId), EventId)> = events
         .par_iter()
@@ -311,6 +302,23 @@ pub(super) fn cluster(
         })
         .collect();
     (events, relationships, conflicts)
+}
+
+/// Reorders `items` in place so that position `k` holds the item that was at `from[k]`
+/// (`from` is a permutation): each cycle of the permutation is followed with swaps.
+fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
+    debug_assert_eq!(items.len(), from.len());
+    for start in 0..items.len() {
+        let mut at = start;
+        // A position whose item is in place is marked by pointing at itself.
+        while from[at] != start {
+            let next = from[at];
+            items.swap(at, next);
+            from[at] = at;
+            at = next;
+        }
+        from[at] = at;
+    }
 }
 
 fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
@@ -330,6 +338,9 @@ fn merge_group(
     members: &[(usize, usize)],
     articles: &[super::Article],
 ) -> (Event, Option<Conflict>) {
+    if let &[(_, i)] = members {
+        return (single(pending[i], articles), None);
+    }
     let ms: Vec<&Pending> = members.iter().map(|&(_, i)| pending[i]).collect();
     let kind = {
         let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
@@ -356,7 +367,7 @@ fn merge_group(
     } else {
         asserted.iter().map(|m| m.tone).collect()
     };
-    let tone = (toned.iter().sum::<f32>() / toned.len().max(1) as f32 * 10.0).round() / 10.0;
+    let tone = mean_tone(&toned);
     // The best-dated report: stated before inferred, then the narrowest span.
     let best = ms
         .iter()
@@ -412,6 +423,38 @@ fn merge_group(
         evidence,
     };
     (event, conflict)
+}
+
+/// The mean of the reports' tones, to one decimal.
+fn mean_tone(toned: &[f32]) -> f32 {
+    (toned.iter().sum::<f32>() / toned.len().max(1) as f32 * 10.0).round() / 10.0
+}
+
+/// The event of a single report: what [`merge_group`] makes of a group of one, without its
+/// counting (most reports are alone in their group). A single report has no date conflict.
+fn single(m: &Pending, articles: &[super::Article]) -> Event {
+    // The participants are distinct, each counted once: in id order.
+    let mut participants = m.participants.to_vec();
+    participants.sort_unstable();
+    let mut pairs = related_pairs(&m.participants, m.actor, m.target);
+    pairs.sort_unstable();
+    pairs.dedup();
+    Event {
+        id: EventId(0),
+        kind: m.kind,
+        tone: mean_tone(&[m.tone]),
+        modality: m.modality,
+        actor: m.actor,
+        target: m.target,
+        participants,
+        pairs,
+        when: m.when,
+        summary: crate::extract::events::summary(articles[m.article.index()].body(), m.summary),
+        evidence: vec![Evidence {
+            article: m.article,
+            span: m.sentence,
+        }],
+    }
 }
 
 /// Reports of one event from different articles that state different days.
@@ -497,4 +540,26 @@ pub(super) fn amount_conflicts(amounts: &[PendingAmount]) -> Vec<Conflict> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_each_item_where_its_index_says() {
+        // Fixed points, a swap, a long cycle and several cycles at once.
+        for from in [
+            vec![0, 1, 2, 3, 4, 5],
+            vec![1, 0, 2, 3, 5, 4],
+            vec![5, 0, 1, 2, 3, 4],
+            vec![2, 4, 0, 5, 1, 3],
+        ] {
+            let items: Vec<char> = "abcdef".chars().collect();
+            let want: Vec<char> = from.iter().map(|&i| items[i]).collect();
+            let mut got = items.clone();
+            permute(&mut got, from.clone());
+            assert_eq!(got, want, "{from:?}");
+        }
+    }
 }
