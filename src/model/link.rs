@@ -15,8 +15,6 @@
 // Candidates, groups and union-find parents are parallel arrays indexed together.
 #![allow(clippy::needless_range_loop)]
 
-use std::collections::BTreeMap;
-
 use foldhash::{HashMap, HashSet};
 
 use crate::extract::entities::role_keys;
@@ -35,10 +33,55 @@ pub(super) struct Linked {
 struct Group<'a> {
     key: &'a str,
     votes: KindVotes,
-    forms: BTreeMap<&'a str, usize>,
-    titles: BTreeMap<&'a str, usize>,
+    forms: Counts<'a>,
+    titles: Counts<'a>,
     count: usize,
     strong: bool,
+}
+
+/// Texts and how often each was seen, in the order first seen. A name has few forms and
+/// titles: a short list searched in order, indexed by a hash map only once it grows long (a
+/// tree per group cost an allocation and string comparisons for every mention).
+#[derive(Default)]
+struct Counts<'a> {
+    list: Vec<(&'a str, usize)>,
+    index: Option<HashMap<&'a str, usize>>,
+}
+
+impl<'a> Counts<'a> {
+    /// A list this long gets its index.
+    const SHORT: usize = 16;
+
+    fn add(&mut self, text: &'a str, n: usize) {
+        let at = match &self.index {
+            Some(index) => index.get(text).copied(),
+            None => self.list.iter().position(|(t, _)| *t == text),
+        };
+        match at {
+            Some(i) => self.list[i].1 += n,
+            None => {
+                if let Some(index) = &mut self.index {
+                    index.insert(text, self.list.len());
+                }
+                self.list.push((text, n));
+                if self.index.is_none() && self.list.len() > Self::SHORT {
+                    self.index = Some(
+                        self.list
+                            .iter()
+                            .enumerate()
+                            .map(|(i, &(t, _))| (t, i))
+                            .collect(),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The texts in order, with their counts.
+    fn sorted(mut self) -> Vec<(&'a str, usize)> {
+        self.list.sort_unstable();
+        self.list
+    }
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -112,9 +155,9 @@ fn group(facts: &[Facts]) -> (Vec<Group<'_>>, Grouped<'_>) {
             });
             let grp = &mut groups[g as usize];
             grp.votes.merge(&m.votes);
-            *grp.forms.entry(f.mentions.name(m)).or_default() += 1;
+            grp.forms.add(f.mentions.name(m), 1);
             for t in f.mentions.title(m).into_iter().chain(f.mentions.role(m)) {
-                *grp.titles.entry(t).or_default() += 1;
+                grp.titles.add(t, 1);
             }
             grp.count += 1;
             grp.strong |= !m.weak;
@@ -211,11 +254,11 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             let from = merged[g].take().expect("each group merged once");
             let to = merged[r].as_mut().expect("roots stay");
             to.votes.merge(&from.votes);
-            for (f, n) in from.forms {
-                *to.forms.entry(f).or_default() += n;
+            for (f, n) in from.forms.list {
+                to.forms.add(f, n);
             }
-            for (f, n) in from.titles {
-                *to.titles.entry(f).or_default() += n;
+            for (t, n) in from.titles.list {
+                to.titles.add(t, n);
             }
             to.count += from.count;
             to.strong |= from.strong;
@@ -274,7 +317,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
     for (_, titled) in &resolved {
         for &(r, name) in titled {
             if let Some(grp) = merged[r as usize].as_mut() {
-                *grp.titles.entry(name).or_default() += 1;
+                grp.titles.add(name, 1);
                 grp.count += 1;
             }
         }
@@ -285,24 +328,27 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         .enumerate()
         .filter_map(|(g, grp)| grp.filter(|x| x.strong).map(|x| (g, x)))
         .map(|(g, grp)| {
-            let name = grp
-                .forms
+            let forms = grp.forms.sorted();
+            let name = forms
                 .iter()
                 .max_by(|a, b| {
                     let wa = a.0.split_whitespace().count();
                     let wb = b.0.split_whitespace().count();
-                    wa.cmp(&wb).then(a.1.cmp(b.1)).then(b.0.cmp(a.0))
+                    wa.cmp(&wb).then(a.1.cmp(&b.1)).then(b.0.cmp(a.0))
                 })
                 .map(|(f, _)| f.to_string())
                 .unwrap_or_default();
-            let mut aliases: Vec<String> = grp
-                .forms
-                .keys()
-                .filter(|f| **f != name)
-                .map(|f| f.to_string())
+            let aliases: Vec<String> = forms
+                .iter()
+                .filter(|(f, _)| *f != name)
+                .map(|(f, _)| f.to_string())
                 .collect();
-            aliases.sort();
-            let titles = grp.titles.keys().map(|t| t.to_string()).collect();
+            let titles = grp
+                .titles
+                .sorted()
+                .into_iter()
+                .map(|(t, _)| t.to_string())
+                .collect();
             let e = Entity {
                 id: EntityId(0),
                 name,
@@ -346,4 +392,25 @@ fn is_acronym(name: &str) -> bool {
     !name.contains(' ')
         && name.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !name.chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Counts;
+
+    #[test]
+    fn counts_agree_with_a_tree_before_and_after_the_list_gets_its_index() {
+        let texts: Vec<String> = (0..40).map(|i| format!("t{}", (i * 7) % 23)).collect();
+        let mut counts = Counts::default();
+        let mut tree = std::collections::BTreeMap::new();
+        for (i, t) in texts.iter().enumerate() {
+            counts.add(t, i % 3 + 1);
+            *tree.entry(t.as_str()).or_insert(0) += i % 3 + 1;
+        }
+        assert!(
+            counts.index.is_some(),
+            "23 distinct texts are past the short list"
+        );
+        assert_eq!(counts.sorted(), tree.into_iter().collect::<Vec<_>>());
+    }
 }
