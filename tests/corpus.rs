@@ -222,9 +222,31 @@ fn identical_articles_are_marked_as_duplicates() {
         "second.txt",
         b"The council met on Monday.\r\nIt voted.",
     );
+    // The same words with other whitespace, some of it not ASCII, and accented words.
+    write(
+        dir.path(),
+        "third.txt",
+        "The council met on\u{a0}Monday.\u{2003}It voted.".as_bytes(),
+    );
+    write(dir.path(), "x1.txt", "Zoë met José in Málaga.".as_bytes());
+    write(
+        dir.path(),
+        "x2.txt",
+        "Zoë  met\tJosé\u{a0}in Málaga.".as_bytes(),
+    );
+    // Not a duplicate: the same letters, other words.
+    write(dir.path(), "x3.txt", "Zoë met José in Mál aga.".as_bytes());
     let model = build_model(&source(&[dir.path().to_path_buf()])).unwrap();
-    assert_eq!(model.articles[0].raw.duplicate_of, None);
-    assert_eq!(model.articles[1].raw.duplicate_of.as_deref(), Some("first"));
+    let dup = |id: &str| {
+        let a = model.article_by_id(id).unwrap();
+        model.article(a).raw.duplicate_of.clone()
+    };
+    assert_eq!(dup("first"), None);
+    assert_eq!(dup("second").as_deref(), Some("first"));
+    assert_eq!(dup("third").as_deref(), Some("first"));
+    assert_eq!(dup("x1"), None);
+    assert_eq!(dup("x2").as_deref(), Some("x1"));
+    assert_eq!(dup("x3"), None);
 }
 
 #[test]

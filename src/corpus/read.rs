@@ -530,16 +530,19 @@ fn assign_unique_ids(articles: &mut [RawArticle]) {
 
 fn mark_duplicates(articles: &mut [RawArticle]) {
     use rayon::prelude::*;
-    use std::hash::{BuildHasher, Hash, Hasher};
-    // Bodies are compared word by word (whitespace does not count): by a hash of their words
-    // first, then in full on a hash match.
+    use std::hash::{BuildHasher, Hasher};
+    // Bodies are compared word by word (whitespace does not count): by a hash first, then in
+    // full on a hash match. The hash reads the printable ASCII bytes, in runs: bodies with the
+    // same words have the same runs, whatever whitespace (ASCII or not) lies between them.
     let hashes: Vec<u64> = articles
         .par_iter()
         .map(|a| {
             // The project's hasher, with a fixed seed: only equal hashes are compared further.
             let mut h = foldhash::fast::FixedState::default().build_hasher();
-            for w in a.body.split_whitespace() {
-                w.hash(&mut h);
+            for run in a.body.as_bytes().split(|b| !b.is_ascii_graphic()) {
+                if !run.is_empty() {
+                    h.write(run);
+                }
             }
             h.finish()
         })
