@@ -73,19 +73,19 @@ pub struct RawArticle {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Original {
     /// The original's length in bytes.
-    pub len: usize,
+    len: usize,
     /// What cleaning dropped, in order: the text before the first segment, between each two,
     /// and after the last.
-    pub dropped: String,
+    dropped: String,
     /// Characters of the original that the body shows sanitised: (original offset, character).
     /// Each replacement has the character's UTF-8 length.
-    pub replaced: Vec<(usize, char)>,
+    replaced: Vec<(usize, char)>,
 }
 
 impl Original {
     /// The difference between `original` and the body that `map` lays out in it; the body
     /// holds `original`'s segments sanitised ([`sanitize`](crate::corpus::sanitize)).
-    pub fn diff(original: &str, map: &[Segment]) -> Original {
+    pub(crate) fn diff(original: &str, map: &[Segment]) -> Original {
         let mut dropped = String::new();
         let mut replaced = Vec::new();
         let mut pos = 0;

@@ -263,16 +263,7 @@ fn name_key_into(name: &str, out: &mut String) {
 }
 
 /// Runs of whitespace squashed to one space, trimmed: a name as written.
-pub(crate) fn squash(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
+pub(crate) use crate::text::squash_whitespace as squash;
 
 /// `name_key` without a trailing legal-form suffix ("Siemens Energy AG", "Acme Inc.").
 pub(crate) fn link_key(name: &str, assets: &Assets) -> String {
