@@ -381,7 +381,7 @@ pub(super) fn build_article(
         source: clean(meta.source),
         url: clean(meta.url),
         published,
-        original: super::Original::diff(original, &body_map),
+        original: super::Original::diff(original, &body, &body_map),
         body,
         body_map,
         duplicate_of: None,

@@ -342,9 +342,15 @@ fn merge_group(
         return (single(pending[i], articles), None);
     }
     let ms: Vec<&Pending> = members.iter().map(|&(_, i)| pending[i]).collect();
+    merge_reports(&ms, articles)
+}
+
+/// One event from its reports, counting their votes: kind, modality, actor and target by
+/// majority, the best-dated report's date and summary, every report's evidence.
+fn merge_reports(ms: &[&Pending], articles: &[super::Article]) -> (Event, Option<Conflict>) {
     let kind = {
         let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
-        for m in &ms {
+        for m in ms {
             *counts.entry(m.kind).or_default() += 1;
         }
         counts
@@ -383,7 +389,7 @@ fn merge_group(
         .copied()
         .unwrap_or(ms[0]);
     let mut counts: BTreeMap<EntityId, usize> = BTreeMap::new();
-    for m in &ms {
+    for m in ms {
         for &p in &m.participants {
             *counts.entry(p).or_default() += 1;
         }
@@ -405,7 +411,7 @@ fn merge_group(
         .collect();
     evidence.sort_by_key(|e| (e.article, e.span.start));
     evidence.dedup();
-    let conflict = date_conflict(&ms, kind);
+    let conflict = date_conflict(ms, kind);
     let event = Event {
         id: EventId(0),
         kind,
@@ -430,8 +436,9 @@ fn mean_tone(toned: &[f32]) -> f32 {
     (toned.iter().sum::<f32>() / toned.len().max(1) as f32 * 10.0).round() / 10.0
 }
 
-/// The event of a single report: what [`merge_group`] makes of a group of one, without its
-/// counting (most reports are alone in their group). A single report has no date conflict.
+/// The event of a single report: what [`merge_reports`] makes of it, without the counting
+/// (most reports are alone in their group; a test holds the two to the same result). A single
+/// report has no date conflict.
 fn single(m: &Pending, articles: &[super::Article]) -> Event {
     // The participants are distinct, each counted once: in id order.
     let mut participants = m.participants.to_vec();
@@ -544,7 +551,85 @@ pub(super) fn amount_conflicts(amounts: &[PendingAmount]) -> Vec<Conflict> {
 
 #[cfg(test)]
 mod tests {
-    use super::permute;
+    use super::*;
+    use crate::model::{Article, ArticleId, EntityId};
+
+    fn article(body: &str) -> Article {
+        let corpus = crate::corpus::load(
+            vec![crate::corpus::Input {
+                path: "a.txt".into(),
+                bytes: body.as_bytes().to_vec(),
+            }],
+            Vec::new(),
+        );
+        let raw = corpus.articles.into_iter().next().expect("one article");
+        Article {
+            published: None,
+            raw,
+            sentences: Vec::new(),
+            mentions: 0..0,
+            timexes: 0..0,
+        }
+    }
+
+    #[test]
+    fn a_single_report_makes_the_event_the_counting_would() {
+        let articles = [article(
+            "Anna  Berg met\nLars Olsen, Eva Lind and Per Holm in Oslo today.",
+        )];
+        let body = articles[0].body().to_string();
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 5).expect("a date");
+        let e = |i| EntityId(i);
+        let report = |participants: &[u32], actor, target, modality, tone, when| Pending {
+            context: participants.iter().map(|&i| e(i)).collect(),
+            article: ArticleId(0),
+            kind: "meeting",
+            tone,
+            modality,
+            summary: Span {
+                start: 0,
+                end: body.len(),
+            },
+            sentence: Span {
+                start: 0,
+                end: body.len(),
+            },
+            actor,
+            target,
+            participants: participants.iter().map(|&i| e(i)).collect(),
+            when,
+        };
+        let dated = Some(When {
+            value: DateValue::day(day),
+            inferred: false,
+        });
+        for p in [
+            report(
+                &[3, 1],
+                Some(e(3)),
+                Some(e(1)),
+                Modality::Asserted,
+                1.0,
+                dated,
+            ),
+            report(
+                &[2, 5, 4, 1],
+                Some(e(5)),
+                None,
+                Modality::Planned,
+                -0.35,
+                None,
+            ),
+            report(&[2, 5, 4, 1, 7], None, None, Modality::Negated, 0.25, dated),
+        ] {
+            let (merged, conflict) = merge_reports(&[&p], &articles);
+            assert!(conflict.is_none());
+            assert_eq!(
+                format!("{:?}", single(&p, &articles)),
+                format!("{merged:?}")
+            );
+        }
+    }
 
     #[test]
     fn permute_puts_each_item_where_its_index_says() {
