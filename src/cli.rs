@@ -249,7 +249,7 @@ pub fn timeline(args: &[String], out: &mut impl Write) -> io::Result<()> {
             out,
             "{date:<12} {sign} {:<14} {}  [{} src]",
             ev.kind,
-            ev.summary,
+            model.summary(ev),
             ev.evidence.len()
         )?;
     }

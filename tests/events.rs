@@ -69,7 +69,7 @@ fn trump_and_bezos_from_feud_to_white_house_meeting() {
     assert_eq!(order, sorted, "the timeline is in time order");
     assert!(criticism.tone < 0.0);
     for e in [praise, dinner, inauguration, april, july] {
-        assert!(e.tone > 0.0, "{} {}", e.kind, e.summary);
+        assert!(e.tone > 0.0, "{} {}", e.kind, m.summary(e));
     }
     assert!(
         july.evidence.len() >= 2,
@@ -143,7 +143,7 @@ fn the_mar_a_lago_dinner_is_one_event_with_three_sources() {
         dinners.len(),
         1,
         "{:#?}",
-        dinners.iter().map(|e| &e.summary).collect::<Vec<_>>()
+        dinners.iter().map(|e| m.summary(e)).collect::<Vec<_>>()
     );
     let articles: BTreeSet<_> = dinners[0]
         .evidence

@@ -216,10 +216,7 @@ fn pairs(participants: &[EntityId]) -> Vec<(EntityId, EntityId)> {
 type Bucket = (&'static str, EntityId, EntityId);
 
 /// Clusters the pending events into events, relationships and date conflicts.
-pub(super) fn cluster(
-    pending: &[&Pending],
-    articles: &[super::Article],
-) -> (Vec<Event>, Vec<Relationship>, Vec<Conflict>) {
+pub(super) fn cluster(pending: &[&Pending]) -> (Vec<Event>, Vec<Relationship>, Vec<Conflict>) {
     use rayon::prelude::*;
     let mut uf = Clusters::new(pending);
     // Buckets of one family and one pair, each in date order: one sort of (bucket, date,
@@ -262,7 +259,7 @@ pub(super) fn cluster(
     // moved into two would hold every event twice at once.
     let (mut events, conflicts): (Vec<Event>, Vec<Option<Conflict>>) = groups
         .par_iter()
-        .map(|members| merge_group(pending, members, articles))
+        .map(|members| merge_group(pending, members))
         .unzip();
     let conflicts: Vec<Conflict> = conflicts.into_iter().flatten().collect();
     // Time order, then first evidence, then kind; ties keep group order. The keys are sorted
@@ -333,21 +330,17 @@ fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
 }
 
 /// One event from its reports: `members` are (cluster, report) pairs.
-fn merge_group(
-    pending: &[&Pending],
-    members: &[(usize, usize)],
-    articles: &[super::Article],
-) -> (Event, Option<Conflict>) {
+fn merge_group(pending: &[&Pending], members: &[(usize, usize)]) -> (Event, Option<Conflict>) {
     if let &[(_, i)] = members {
-        return (single(pending[i], articles), None);
+        return (single(pending[i]), None);
     }
     let ms: Vec<&Pending> = members.iter().map(|&(_, i)| pending[i]).collect();
-    merge_reports(&ms, articles)
+    merge_reports(&ms)
 }
 
 /// One event from its reports, counting their votes: kind, modality, actor and target by
 /// majority, the best-dated report's date and summary, every report's evidence.
-fn merge_reports(ms: &[&Pending], articles: &[super::Article]) -> (Event, Option<Conflict>) {
+fn merge_reports(ms: &[&Pending]) -> (Event, Option<Conflict>) {
     let kind = {
         let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
         for m in ms {
@@ -422,10 +415,10 @@ fn merge_reports(ms: &[&Pending], articles: &[super::Article]) -> (Event, Option
         participants,
         pairs,
         when: best.when,
-        summary: crate::extract::events::summary(
-            articles[best.article.index()].body(),
-            best.summary,
-        ),
+        summary: Evidence {
+            article: best.article,
+            span: best.summary,
+        },
         evidence,
     };
     (event, conflict)
@@ -439,7 +432,7 @@ fn mean_tone(toned: &[f32]) -> f32 {
 /// The event of a single report: what [`merge_reports`] makes of it, without the counting
 /// (most reports are alone in their group; a test holds the two to the same result). A single
 /// report has no date conflict.
-fn single(m: &Pending, articles: &[super::Article]) -> Event {
+fn single(m: &Pending) -> Event {
     // The participants are distinct, each counted once: in id order.
     let mut participants = m.participants.to_vec();
     participants.sort_unstable();
@@ -456,7 +449,10 @@ fn single(m: &Pending, articles: &[super::Article]) -> Event {
         participants,
         pairs,
         when: m.when,
-        summary: crate::extract::events::summary(articles[m.article.index()].body(), m.summary),
+        summary: Evidence {
+            article: m.article,
+            span: m.summary,
+        },
         evidence: vec![Evidence {
             article: m.article,
             span: m.sentence,
@@ -552,32 +548,11 @@ pub(super) fn amount_conflicts(amounts: &[PendingAmount]) -> Vec<Conflict> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, ArticleId, EntityId};
-
-    fn article(body: &str) -> Article {
-        let corpus = crate::corpus::load(
-            vec![crate::corpus::Input {
-                path: "a.txt".into(),
-                bytes: body.as_bytes().to_vec(),
-            }],
-            Vec::new(),
-        );
-        let raw = corpus.articles.into_iter().next().expect("one article");
-        Article {
-            published: None,
-            raw,
-            sentences: Vec::new(),
-            mentions: 0..0,
-            timexes: 0..0,
-        }
-    }
+    use crate::model::{ArticleId, EntityId};
 
     #[test]
     fn a_single_report_makes_the_event_the_counting_would() {
-        let articles = [article(
-            "Anna  Berg met\nLars Olsen, Eva Lind and Per Holm in Oslo today.",
-        )];
-        let body = articles[0].body().to_string();
+        let body = "Anna  Berg met\nLars Olsen, Eva Lind and Per Holm in Oslo today.";
         let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 5).expect("a date");
         let e = |i| EntityId(i);
         let report = |participants: &[u32], actor, target, modality, tone, when| Pending {
@@ -622,12 +597,9 @@ mod tests {
             ),
             report(&[2, 5, 4, 1, 7], None, None, Modality::Negated, 0.25, dated),
         ] {
-            let (merged, conflict) = merge_reports(&[&p], &articles);
+            let (merged, conflict) = merge_reports(&[&p]);
             assert!(conflict.is_none());
-            assert_eq!(
-                format!("{:?}", single(&p, &articles)),
-                format!("{merged:?}")
-            );
+            assert_eq!(format!("{:?}", single(&p)), format!("{merged:?}"));
         }
     }
 

@@ -96,7 +96,7 @@ struct EventOut<'a> {
     target: Option<u32>,
     participants: &'a [super::EntityId],
     when: Option<WhenOut>,
-    summary: &'a str,
+    summary: String,
     evidence: Vec<EvidenceOut<'a>>,
 }
 
@@ -459,7 +459,7 @@ fn event<'a>(model: &'a Model, e: &'a super::Event) -> EventOut<'a> {
             precision: w.value.precision.as_str(),
             inferred: w.inferred,
         }),
-        summary: &e.summary,
+        summary: model.summary(e),
         evidence: e
             .evidence
             .iter()

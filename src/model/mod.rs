@@ -135,7 +135,10 @@ pub struct Event {
     /// target of a long one), sorted: what the relationships index.
     pub pairs: Vec<(EntityId, EntityId)>,
     pub when: Option<When>,
-    pub summary: String,
+    /// Where the summary is: the best-dated report's summary span in its article
+    /// ([`Model::summary`] makes the text). A span rather than a copy: the text is read only
+    /// for the rows on screen and for the export.
+    pub summary: Evidence,
     pub evidence: Vec<Evidence>,
 }
 
@@ -421,7 +424,7 @@ impl Model {
         }
         watch.lap("records");
         let pending: Vec<&events::Pending> = pending.iter().flatten().collect();
-        let (events, relationships, mut conflicts) = events::cluster(&pending, &model.articles);
+        let (events, relationships, mut conflicts) = events::cluster(&pending);
         conflicts.extend(events::amount_conflicts(&amounts));
         watch.lap("cluster");
         model.events = events;
@@ -473,6 +476,12 @@ impl Model {
         self.relationships
             .binary_search_by(|r| (r.a, r.b).cmp(&key))
             .map_or(&[], |i| &self.relationships[i].events)
+    }
+
+    /// An event's summary: its summary span, whitespace squashed, cut at 200 columns (views cut
+    /// it to fit).
+    pub fn summary(&self, e: &Event) -> String {
+        extract::events::summary(self.article(e.summary.article).body(), e.summary.span)
     }
 
     /// The publication date of an article, if known or inferred.

@@ -526,7 +526,7 @@ impl Ui {
                     format!("{}{}", if w.inferred { "~" } else { "" }, w.value.value())
                 });
                 let tone = self.tone_style(e.tone);
-                let mut summary = e.summary.clone();
+                let mut summary = m.summary(e);
                 if e.modality != crate::model::Modality::Asserted {
                     summary = format!("[{}] {summary}", e.modality.as_str());
                 }
