@@ -215,9 +215,15 @@ fn pairs(participants: &[EntityId]) -> Vec<(EntityId, EntityId)> {
 /// The family and pair of participants that reports must share to be one event.
 type Bucket = (&'static str, EntityId, EntityId);
 
-/// Clusters the pending events into events, relationships and date conflicts.
-pub(super) fn cluster(pending: &[&Pending]) -> (Vec<Event>, Vec<Relationship>, Vec<Conflict>) {
+/// Clusters the pending events (each article's in a vector of its own) into events,
+/// relationships and date conflicts. The reports are taken, and freed once merged.
+pub(super) fn cluster(
+    reports: Vec<Vec<Pending>>,
+) -> (Vec<Event>, Vec<Relationship>, Vec<Conflict>) {
     use rayon::prelude::*;
+    // Read through one list of references (moving them into one vector cost a second copy).
+    let refs: Vec<&Pending> = reports.iter().flatten().collect();
+    let pending = &refs[..];
     let mut uf = Clusters::new(pending);
     // Buckets of one family and one pair, each in date order: one sort of (bucket, date,
     // report) keys, then runs of equal bucket.
@@ -251,10 +257,12 @@ pub(super) fn cluster(pending: &[&Pending]) -> (Vec<Event>, Vec<Relationship>, V
             }
         }
     }
+    drop(keyed);
     // Groups in order of their first report; each merged on its own, in parallel.
-    let mut groups: Vec<(usize, usize)> = (0..pending.len()).map(|i| (uf.find(i), i)).collect();
-    groups.sort_unstable();
-    let groups: Vec<&[(usize, usize)]> = groups.chunk_by(|a, b| a.0 == b.0).collect();
+    let mut members: Vec<(usize, usize)> = (0..pending.len()).map(|i| (uf.find(i), i)).collect();
+    members.sort_unstable();
+    drop(uf);
+    let groups: Vec<&[(usize, usize)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
     // The events and their date conflicts straight into their own vectors: a vector of pairs
     // moved into two would hold every event twice at once.
     let (mut events, conflicts): (Vec<Event>, Vec<Option<Conflict>>) = groups
@@ -262,6 +270,11 @@ pub(super) fn cluster(pending: &[&Pending]) -> (Vec<Event>, Vec<Relationship>, V
         .map(|members| merge_group(pending, members))
         .unzip();
     let conflicts: Vec<Conflict> = conflicts.into_iter().flatten().collect();
+    // Nothing of the reports is needed any more.
+    drop(groups);
+    drop(members);
+    drop(refs);
+    drop(reports);
     // Time order, then first evidence, then kind; ties keep group order. The keys are sorted
     // (with the group index as the last key, so equal keys keep their order), then the events
     // are put in that order in place.

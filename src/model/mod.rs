@@ -332,32 +332,6 @@ impl Model {
         };
         let mut amounts = Vec::new();
         model.entities = linked.entities;
-        // Events are found per article with the kinds the corpus gave the entities: in
-        // parallel, like extraction.
-        let found_events: Vec<_> = {
-            use rayon::prelude::*;
-            let entities = &model.entities;
-            raws.par_iter()
-                .zip(facts.par_iter())
-                .enumerate()
-                .map(|(ai, (raw, f))| {
-                    let kinds: Vec<Option<Kind>> = (0..f.mentions.len())
-                        .map(|mi| linked.assignment[ai][mi].map(|e| entities[e.index()].kind))
-                        .collect();
-                    let found =
-                        extract::events::find(&raw.body, &f.sentences, &f.mentions, &kinds, assets);
-                    let claims = extract::events::amount_claims(
-                        &raw.body,
-                        &f.sentences,
-                        &f.mentions,
-                        &kinds,
-                        assets,
-                    );
-                    (found, claims)
-                })
-                .collect()
-        };
-        watch.lap("events");
         // The linked mentions go straight into the model, in article order (a copy of 24
         // bytes each: serial is fast enough).
         let nm = linked.assignment.iter().flatten().flatten().count();
@@ -376,32 +350,42 @@ impl Model {
             }
             mention_ranges.push(start..model.mentions.len());
         }
-        // Each article's events and claims are made in parallel, then joined in article
-        // order, with its timexes moved into the model.
+        // Events are found per article with the kinds the corpus gave the entities, and made
+        // into the article's records, in parallel like extraction; then joined in article
+        // order, with its timexes moved into the model. One pass: an article's mentions are
+        // freed as soon as its events are made, so they and the corpus's events are never
+        // all held at once.
         let records: Vec<Records> = {
             use rayon::prelude::*;
+            let entities = &model.entities;
             raws.into_par_iter()
                 .zip(facts.par_iter_mut())
-                .zip(found_events)
                 .enumerate()
-                .map(|(ai, ((raw, f), (found, amount_claims)))| {
-                    records(
-                        ArticleId(ai as u32),
-                        raw,
-                        f,
-                        found,
-                        amount_claims,
-                        &linked.assignment[ai],
-                    )
+                .map(|(ai, (raw, f))| {
+                    let assignment = &linked.assignment[ai];
+                    let kinds: Vec<Option<Kind>> = assignment
+                        .iter()
+                        .map(|e| e.map(|e| entities[e.index()].kind))
+                        .collect();
+                    let found =
+                        extract::events::find(&raw.body, &f.sentences, &f.mentions, &kinds, assets);
+                    let claims = extract::events::amount_claims(
+                        &raw.body,
+                        &f.sentences,
+                        &f.mentions,
+                        &kinds,
+                        assets,
+                    );
+                    records(ArticleId(ai as u32), raw, f, found, claims, assignment)
                 })
                 .collect()
         };
+        watch.lap("events");
         model.articles.reserve_exact(records.len());
         model
             .timexes
             .reserve_exact(facts.iter().map(|f| f.timexes.len()).sum());
-        // Each article's events stay in its own vector; the clustering reads them through
-        // one list of references (moving them into one vector cost a second copy of them).
+        // Each article's events stay in its own vector.
         let mut pending = Vec::with_capacity(records.len());
         for (ai, ((mut r, f), mentions)) in records
             .into_iter()
@@ -423,8 +407,8 @@ impl Model {
             amounts.extend(r.amounts);
         }
         watch.lap("records");
-        let pending: Vec<&events::Pending> = pending.iter().flatten().collect();
-        let (events, relationships, mut conflicts) = events::cluster(&pending);
+        drop(linked.assignment);
+        let (events, relationships, mut conflicts) = events::cluster(pending);
         conflicts.extend(events::amount_conflicts(&amounts));
         watch.lap("cluster");
         model.events = events;
