@@ -425,14 +425,14 @@ fn merge_reports(ms: &[&Pending]) -> (Event, Option<Conflict>) {
         modality,
         actor: most_common(ms.iter().filter_map(|m| m.actor)),
         target: most_common(ms.iter().filter_map(|m| m.target)),
-        participants,
-        pairs,
+        participants: participants.into(),
+        pairs: pairs.into(),
         when: best.when,
         summary: Evidence {
             article: best.article,
             span: best.summary,
         },
-        evidence,
+        evidence: evidence.into(),
     };
     (event, conflict)
 }
@@ -459,17 +459,17 @@ fn single(m: &Pending) -> Event {
         modality: m.modality,
         actor: m.actor,
         target: m.target,
-        participants,
-        pairs,
+        participants: participants.into(),
+        pairs: pairs.into(),
         when: m.when,
         summary: Evidence {
             article: m.article,
             span: m.summary,
         },
-        evidence: vec![Evidence {
+        evidence: Box::new([Evidence {
             article: m.article,
             span: m.sentence,
-        }],
+        }]),
     }
 }
 

@@ -130,16 +130,16 @@ pub struct Event {
     pub modality: Modality,
     pub actor: Option<EntityId>,
     pub target: Option<EntityId>,
-    pub participants: Vec<EntityId>,
+    pub participants: Box<[EntityId]>,
     /// The pairs of participants the reports relate (all pairs of a short sentence, actor and
     /// target of a long one), sorted: what the relationships index.
-    pub pairs: Vec<(EntityId, EntityId)>,
+    pub pairs: Box<[(EntityId, EntityId)]>,
     pub when: Option<When>,
     /// Where the summary is: the best-dated report's summary span in its article
     /// ([`Model::summary`] makes the text). A span rather than a copy: the text is read only
     /// for the rows on screen and for the export.
     pub summary: Evidence,
-    pub evidence: Vec<Evidence>,
+    pub evidence: Box<[Evidence]>,
 }
 
 /// A pair of entities and their events in time order.
@@ -147,7 +147,7 @@ pub struct Event {
 pub struct Relationship {
     pub a: EntityId,
     pub b: EntityId,
-    pub events: Vec<EventId>,
+    pub events: Box<[EventId]>,
 }
 
 /// One side of a disagreement between articles.
