@@ -7,21 +7,43 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthChar;
 
-/// A half-open range of UTF-8 byte offsets into one article's body.
+/// A half-open range of UTF-8 byte offsets into one article's body. Offsets are stored as
+/// `u32` (8 bytes a span rather than 16: the model holds millions of them); the reader refuses
+/// an article whose body does not fit ([`MAX_BODY`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
+/// The longest body a span can address, in bytes (4 GiB − 1).
+pub const MAX_BODY: usize = u32::MAX as usize;
+
 impl Span {
+    /// Panics when an offset exceeds [`MAX_BODY`]: bodies are checked against it when read.
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end);
-        Span { start, end }
+        let offset = |o: usize| u32::try_from(o).expect("span offset within MAX_BODY");
+        Span {
+            start: offset(start),
+            end: offset(end),
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start()..self.end()
     }
 
     pub fn len(&self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
 
     pub fn is_empty(&self) -> bool {
@@ -34,7 +56,7 @@ impl Span {
 
     /// The text of this span, or "" when it does not lie on char boundaries of `s`.
     pub fn of<'a>(&self, s: &'a str) -> &'a str {
-        s.get(self.start..self.end).unwrap_or("")
+        s.get(self.range()).unwrap_or("")
     }
 }
 

@@ -104,7 +104,7 @@ fn body_offsets_map_back_into_the_original_text() {
             assert!(!text.is_empty());
             let o = a
                 .raw
-                .original_offset(s.start)
+                .original_offset(s.start())
                 .expect("every body offset maps back");
             assert!(original[o..].starts_with(text), "{}: {text:?}", a.id());
         }

@@ -275,7 +275,7 @@ fn mention_spans_point_at_their_text() {
     for rec in &m.mentions {
         let body = m.article(rec.article).body();
         let text = body
-            .get(rec.span.start..rec.span.end)
+            .get(rec.span.range())
             .expect("a span on char boundaries");
         assert!(!text.trim().is_empty());
         assert_eq!(text, text.trim(), "no surrounding space in a mention");
@@ -503,10 +503,10 @@ mod properties {
             let assets = storyline::assets::bundled();
             let facts = extract::extract(&body, None, assets);
             for (i, m) in facts.mentions.iter().enumerate() {
-                prop_assert!(m.span.start < m.span.end && m.span.end <= body.len());
-                prop_assert!(body.is_char_boundary(m.span.start));
-                prop_assert!(body.is_char_boundary(m.span.end));
-                let text = &body[m.span.start..m.span.end];
+                prop_assert!(m.span.start() < m.span.end() && m.span.end() <= body.len());
+                prop_assert!(body.is_char_boundary(m.span.start()));
+                prop_assert!(body.is_char_boundary(m.span.end()));
+                let text = &body[m.span.range()];
                 prop_assert_eq!(text.split_whitespace().collect::<Vec<_>>().join(" "), facts.mentions.name(m).to_string());
                 if let Some(h) = m.same_as.map(|h| h as usize) {
                     prop_assert!(h < facts.mentions.len() && h != i);
@@ -525,8 +525,8 @@ mod properties {
             let m = storyline::model::Model::build(corpus, storyline::assets::bundled());
             for rec in &m.mentions {
                 let body = m.article(rec.article).body();
-                prop_assert!(body.is_char_boundary(rec.span.start) && body.is_char_boundary(rec.span.end));
-                prop_assert!(rec.span.end <= body.len());
+                prop_assert!(body.is_char_boundary(rec.span.start()) && body.is_char_boundary(rec.span.end()));
+                prop_assert!(rec.span.end() <= body.len());
                 prop_assert!(rec.entity.index() < m.entities.len());
             }
         }

@@ -297,21 +297,21 @@ fn check_pipeline(inputs: Vec<Input>) {
         let body = a.body();
         for s in &a.sentences {
             assert!(
-                body.get(s.start..s.end).is_some(),
+                body.get(s.range()).is_some(),
                 "sentence span off a char boundary"
             );
         }
     }
     for m in &model.mentions {
         let body = model.article(m.article).body();
-        assert_eq!(body.get(m.span.start..m.span.end), Some(m.text(&model)));
+        assert_eq!(body.get(m.span.range()), Some(m.text(&model)));
     }
     for t in &model.timexes {
         assert!(
             model
                 .article(t.article)
                 .body()
-                .get(t.timex.span.start..t.timex.span.end)
+                .get(t.timex.span.range())
                 .is_some()
         );
     }
@@ -321,7 +321,7 @@ fn check_pipeline(inputs: Vec<Input>) {
                 model
                     .article(v.article)
                     .body()
-                    .get(v.span.start..v.span.end)
+                    .get(v.span.range())
                     .is_some()
             );
         }

@@ -632,7 +632,7 @@ fn spans_are_char_boundaries_in_curly_text() {
     let text = "“In August,” she said — “and again on Wednesday night’s call, the 2024’s race.”";
     let sents = sentences::split(text);
     for t in timex::find(text, &sents, Some(date("2024-12-20"))) {
-        assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        assert!(text.is_char_boundary(t.span.start()) && text.is_char_boundary(t.span.end()));
         let said = t.span.of(text);
         assert!(!said.is_empty() && said.trim() == said, "{said:?}");
     }
@@ -648,7 +648,7 @@ mod props {
             let p = date("1950-01-01") + chrono::Duration::days(day);
             let sents = sentences::split(&s);
             for t in timex::find(&s, &sents, Some(p)) {
-                prop_assert!(s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end));
+                prop_assert!(s.is_char_boundary(t.span.start()) && s.is_char_boundary(t.span.end()));
                 prop_assert!(t.value.start <= t.value.end);
             }
         }

@@ -445,7 +445,7 @@ impl App {
         self.open_article = Some(article);
         self.highlight = highlight;
         self.reader_scroll =
-            highlight.map_or(0, |h| self.line_of(article, h.start).saturating_sub(2));
+            highlight.map_or(0, |h| self.line_of(article, h.start()).saturating_sub(2));
         if let Some(i) = self.article_rows.iter().position(|&a| a == article) {
             self.article_selected = i;
         }
@@ -649,19 +649,19 @@ impl App {
             });
             return;
         }
-        let current = self.highlight.map(|h| h.start);
+        let current = self.highlight.map(|h| h.start());
         let next = if forward {
-            spans.iter().find(|s| current.is_none_or(|c| s.start > c))
+            spans.iter().find(|s| current.is_none_or(|c| s.start() > c))
         } else {
             spans
                 .iter()
                 .rev()
-                .find(|s| current.is_some_and(|c| s.start < c))
+                .find(|s| current.is_some_and(|c| s.start() < c))
         };
         match next {
             Some(&s) => {
                 self.highlight = Some(s);
-                let line = self.line_of(a, s.start);
+                let line = self.line_of(a, s.start());
                 if line < self.reader_scroll || line >= self.reader_scroll + self.page_rows {
                     self.reader_scroll = line.saturating_sub(2);
                 }

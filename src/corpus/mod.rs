@@ -155,6 +155,8 @@ pub enum ProblemKind {
     BadRecord,
     UnknownExtension,
     UnclosedFrontMatter,
+    /// An article longer than a span can address ([`crate::text::MAX_BODY`], 4 GiB).
+    TooLarge,
 }
 
 /// A file skipped or repaired at load.

@@ -354,7 +354,23 @@ fn push_article(
     articles: &mut Vec<RawArticle>,
     problems: &mut Vec<Problem>,
 ) {
+    let too_large = || {
+        problem(
+            &input.path,
+            ProblemKind::TooLarge,
+            true,
+            format!(
+                "article text over {} bytes, more than storyline can address",
+                crate::text::MAX_BODY
+            ),
+        )
+    };
+    if original.len() > crate::text::MAX_BODY {
+        problems.push(too_large());
+        return;
+    }
     match clean::build_article(id, &input.path, meta, original) {
+        Some(a) if a.body.len() > crate::text::MAX_BODY => problems.push(too_large()),
         Some(a) => articles.push(a),
         None => problems.push(problem(
             &input.path,

@@ -119,7 +119,7 @@ pub fn find(
         }
     }
     for v in &mut by_sentence {
-        v.sort_by_key(|&i| mentions[i].span.start);
+        v.sort_by_key(|&i| mentions[i].span.start());
     }
     for (si, sentence) in sentences.iter().enumerate() {
         let s = sentence.of(body);
@@ -170,7 +170,7 @@ pub fn find(
                 let modality = modality_before(lex, assets, s, ts, floor);
                 let tone = scaled_tone(assets, s, ts, t.tone, modality);
                 let (actor, target) = roles(
-                    sentence.start,
+                    sentence.start(),
                     s,
                     (ts, te),
                     mentions,
@@ -186,8 +186,8 @@ pub fn find(
                     target,
                     participants: participants.clone(),
                     sentence: si,
-                    trigger: Span::new(sentence.start + ts, sentence.start + te),
-                    summary: summary_span(sentence, actor.map(|a| mentions[a].span.start)),
+                    trigger: Span::new(sentence.start() + ts, sentence.start() + te),
+                    summary: summary_span(sentence, actor.map(|a| mentions[a].span.start())),
                 });
             }
         }
@@ -311,12 +311,12 @@ fn roles(
     let before: Vec<usize> = here
         .iter()
         .copied()
-        .filter(|&i| mentions[i].span.end <= base + ts)
+        .filter(|&i| mentions[i].span.end() <= base + ts)
         .collect();
     let after: Vec<usize> = here
         .iter()
         .copied()
-        .filter(|&i| mentions[i].span.start >= base + te)
+        .filter(|&i| mentions[i].span.start() >= base + te)
         .collect();
     let prev_word = s[..ts]
         .split_whitespace()
@@ -337,7 +337,7 @@ fn roles(
     let is_person = |i: &&usize| person(**i);
     let subject = before
         .iter()
-        .filter(|&&i| mentions[i].span.start >= clause_start)
+        .filter(|&&i| mentions[i].span.start() >= clause_start)
         .find(is_person)
         .or_else(|| before.iter().find(is_person))
         .or(before.first())
@@ -397,7 +397,7 @@ pub fn governing_time(
         .iter()
         .enumerate()
         .filter(|(_, t)| t.sentence == si)
-        .min_by_key(|(_, t)| t.span.start.abs_diff(at));
+        .min_by_key(|(_, t)| t.span.start().abs_diff(at));
     if let Some((i, _)) = in_sentence {
         return EventTime::Timex(i);
     }
@@ -405,7 +405,7 @@ pub fn governing_time(
         let framing = timexes.iter().enumerate().find(|(_, t)| {
             t.sentence + 1 == si
                 && body
-                    .get(prev.start..t.span.start)
+                    .get(prev.start()..t.span.start())
                     .is_some_and(|lead| lead.split_whitespace().count() <= 1)
         });
         if let Some((i, _)) = framing {
@@ -418,9 +418,9 @@ pub fn governing_time(
 /// The sentence from the actor on (or from its start).
 fn summary_span(sentence: &Span, actor_start: Option<usize>) -> Span {
     let from = actor_start
-        .filter(|&a| a >= sentence.start && a < sentence.end)
-        .unwrap_or(sentence.start);
-    Span::new(from, sentence.end)
+        .filter(|&a| a >= sentence.start() && a < sentence.end())
+        .unwrap_or(sentence.start());
+    Span::new(from, sentence.end())
 }
 
 /// An event's summary: its summary span of `body`, whitespace squashed, cut at 200 columns;
@@ -483,11 +483,11 @@ pub fn amount_claims(
             continue;
         }
         for (at, text, value) in money(s) {
-            let abs = sentence.start + at;
+            let abs = sentence.start() + at;
             let actor = mentions
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.sentence as usize == si && m.span.end <= abs)
+                .filter(|(_, m)| m.sentence as usize == si && m.span.end() <= abs)
                 .filter(|(i, _)| {
                     matches!(
                         kinds.get(*i).copied().flatten(),

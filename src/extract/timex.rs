@@ -129,8 +129,8 @@ pub fn scan(body: &str, sentences: &[Span]) -> Vec<Raw> {
                 Some(hit) => {
                     out.push(Raw {
                         span: Span::new(
-                            sentence.start + toks[hit.first].start,
-                            sentence.start + toks[hit.end - 1].end,
+                            sentence.start() + toks[hit.first].start,
+                            sentence.start() + toks[hit.end - 1].end,
                         ),
                         expr: hit.expr,
                         tense: tense_near(&s, hit.first, hit.end),
@@ -210,7 +210,7 @@ fn chain_anchor<'t>(out: &'t [Timex], raw: &Raw) -> Option<(usize, &'t DateValue
         .enumerate()
         .rev()
         .take_while(|(_, t)| t.sentence + 3 >= raw.sentence)
-        .find(|(_, t)| !t.vague && t.value.precision <= need && t.span.end <= raw.span.start)
+        .find(|(_, t)| !t.vague && t.value.precision <= need && t.span.end() <= raw.span.start())
         .map(|(i, t)| (i, &t.value))
 }
 

@@ -115,7 +115,7 @@ fn wanted_keys(
     let mut keys = HashSet::new();
     for &u in undated {
         for r in &scans[&u] {
-            let head = head_after(&articles[u].body, r.span.end);
+            let head = head_after(&articles[u].body, r.span.end());
             if let Some(k) = key_of(r, head) {
                 keys.insert(k);
             }
@@ -150,7 +150,7 @@ fn build_index(
                 keys.push(Key::Month(v.start.month()));
             }
             if v.precision == Precision::Year {
-                if let Some(h) = head_after(&a.body, t.span.end) {
+                if let Some(h) = head_after(&a.body, t.span.end()) {
                     keys.push(Key::Year(h));
                 }
             }
@@ -184,7 +184,7 @@ fn lend(
     raw: &Raw,
 ) -> Option<Lent> {
     let body = &articles[u].body;
-    let key = key_of(raw, head_after(body, raw.span.end))?;
+    let key = key_of(raw, head_after(body, raw.span.end()))?;
     let kf = index.get(&key)?;
     let own = facts[u]
         .sentences
@@ -253,7 +253,7 @@ fn add_lent(raws: &[Raw], lent: &[Option<Lent>], timexes: &mut Vec<Timex>) {
     if added {
         // Keep text order; chained anchors point at earlier timexes, so renumber them.
         let mut order: Vec<usize> = (0..timexes.len()).collect();
-        order.sort_by_key(|&i| timexes[i].span.start);
+        order.sort_by_key(|&i| timexes[i].span.start());
         let mut new_index = vec![0; timexes.len()];
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;

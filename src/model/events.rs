@@ -285,7 +285,7 @@ pub(super) fn cluster(
             (
                 e.when.is_none(),
                 e.when.map(|w| (w.value.start, w.value.end)),
-                e.evidence.first().map(|v| (v.article, v.span.start)),
+                e.evidence.first().map(|v| (v.article, v.span.start())),
                 e.kind,
                 i,
             )
@@ -415,7 +415,7 @@ fn merge_reports(ms: &[&Pending]) -> (Event, Option<Conflict>) {
             span: m.sentence,
         })
         .collect();
-    evidence.sort_by_key(|e| (e.article, e.span.start));
+    evidence.sort_by_key(|e| (e.article, e.span.start()));
     evidence.dedup();
     let conflict = date_conflict(ms, kind);
     let event = Event {
@@ -567,8 +567,8 @@ mod tests {
     fn a_single_report_makes_the_event_the_counting_would() {
         // The event keeps the report's spans (the summary's a part of the sentence's); no text
         // is read.
-        let sentence = Span { start: 0, end: 64 };
-        let summary = Span { start: 10, end: 64 };
+        let sentence = Span::new(0, 64);
+        let summary = Span::new(10, 64);
         let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 5).expect("a date");
         let e = |i| EntityId(i);
         let report = |participants: &[u32], actor, target, modality, tone, when| Pending {

@@ -124,7 +124,7 @@ struct Pairs<'a>(&'a [Span]);
 
 impl Serialize for Pairs<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|span| [span.start, span.end]))
+        s.collect_seq(self.0.iter().map(|span| [span.start(), span.end()]))
     }
 }
 
@@ -177,8 +177,8 @@ pub fn write_json(
     w.section("mentions", &model.mentions, |m| MentionOut {
         entity: m.entity.0,
         article: model.article(m.article).id(),
-        start: m.span.start,
-        end: m.span.end,
+        start: m.span.start(),
+        end: m.span.end(),
         text: m.text(model),
     })?;
     w.section("timexes", &model.timexes, |t| timex(model, t))?;
@@ -429,13 +429,15 @@ fn timex<'a>(model: &'a Model, t: &'a super::TimexRec) -> TimexOut<'a> {
         Anchor::Corpus => "corpus".into(),
         Anchor::Timex(i) => {
             let at = model.article_timexes(t.article).get(i).map(|g| &g.timex);
-            at.map_or("timex".into(), |a| format!("timex:{}", a.span.start).into())
+            at.map_or("timex".into(), |a| {
+                format!("timex:{}", a.span.start()).into()
+            })
         }
     };
     TimexOut {
         article: model.article(t.article).id(),
-        start: x.span.start,
-        end: x.span.end,
+        start: x.span.start(),
+        end: x.span.end(),
         text: x.span.of(model.article(t.article).body()),
         value: x.value.text(),
         precision: x.value.precision.as_str(),
@@ -465,8 +467,8 @@ fn event<'a>(model: &'a Model, e: &'a super::Event) -> EventOut<'a> {
             .iter()
             .map(|ev| EvidenceOut {
                 article: model.article(ev.article).id(),
-                start: ev.span.start,
-                end: ev.span.end,
+                start: ev.span.start(),
+                end: ev.span.end(),
                 text: ev.span.of(model.article(ev.article).body()),
             })
             .collect(),

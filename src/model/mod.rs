@@ -234,7 +234,7 @@ fn records(
                 &f.sentences,
                 &f.timexes,
                 ev.sentence,
-                ev.trigger.start,
+                ev.trigger.start(),
             ),
             &f.timexes,
             published,

@@ -316,9 +316,7 @@ impl Ui {
         let rows = inner.height as usize;
         let scroll = app.reader_scroll.min(total.saturating_sub(rows));
         let marks = reader::marks(m, aid, &self.theme, &app.subject.entities());
-        let highlight = app
-            .highlight
-            .map(|h| (h.start..h.end, self.theme.highlight));
+        let highlight = app.highlight.map(|h| (h.range(), self.theme.highlight));
         let body = a.body();
         let mut lines: Vec<Line> = Vec::with_capacity(rows);
         for i in scroll..(scroll + rows).min(total) {

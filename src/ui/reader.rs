@@ -61,14 +61,14 @@ pub fn marks(
                 style = style.patch(theme.subject);
             }
             Mark {
-                range: rec.span.start..rec.span.end,
+                range: rec.span.range(),
                 style,
             }
         })
         .chain(model.article_timexes(article).iter().map(|t| {
             let s = t.timex.span;
             Mark {
-                range: s.start..s.end,
+                range: s.range(),
                 style: theme.timex,
             }
         }))

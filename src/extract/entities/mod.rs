@@ -311,7 +311,7 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Mentions {
     // dropping and sorting (spans are unique per candidate).
     let old: Vec<Span> = cands.iter().map(|c| c.span).collect();
     cands.retain(|c| !c.drop);
-    cands.sort_by_key(|c| (c.span.start, c.span.end));
+    cands.sort_by_key(|c| (c.span.start(), c.span.end()));
     let index: foldhash::HashMap<Span, usize> =
         cands.iter().enumerate().map(|(i, c)| (c.span, i)).collect();
     // The texts' exact total: the buffer is allocated once, at its final size.
@@ -357,7 +357,7 @@ fn sentence<'a>(
     sent: &mut Sent<'a>,
     next_name: &mut Vec<usize>,
 ) {
-    tokenize_into(body, span.start, span.end, assets, &mut sent.toks);
+    tokenize_into(body, span.start(), span.end(), assets, &mut sent.toks);
     let toks = &sent.toks;
     let n = toks.len();
     let lower = &mut sent.lower;
@@ -438,8 +438,8 @@ const MINOR_WORDS: &[&str] = &[
 /// A heading: a whole line, short, not ending like a sentence, every content word
 /// capitalised (or most words in capitals).
 fn is_heading(body: &str, span: Span, sent: &Sent<'_>) -> bool {
-    let line_start = span.start == 0 || body[..span.start].ends_with('\n');
-    let line_end = span.end == body.len() || body[span.end..].starts_with(['\n', '\r']);
+    let line_start = span.start() == 0 || body[..span.start()].ends_with('\n');
+    let line_end = span.end() == body.len() || body[span.end()..].starts_with(['\n', '\r']);
     if !line_start || !line_end {
         return false;
     }

@@ -489,7 +489,7 @@ pub(super) fn context(
                         w = next;
                         z_end = cands[next].b;
                     }
-                    let phrase = Span::new(toks[k].start, cands[w].span.end).of(body);
+                    let phrase = Span::new(toks[k].start, cands[w].span.end()).of(body);
                     cands[ci].role = Some(super::squash(phrase));
                     if title_fits(&cands[ci].votes) {
                         cands[ci].votes.add(Kind::Person, 1.0);
