@@ -71,9 +71,8 @@ fn occurrences(m: &Model, word: &str) -> usize {
 
 /// Mentions of `e` whose text contains `word`.
 fn mentions_with(m: &Model, e: &Entity, word: &str) -> usize {
-    e.mentions
-        .iter()
-        .filter(|&&i| m.mentions[i].text(m).contains(word))
+    m.entity_mentions(e.id)
+        .filter(|x| x.text(m).contains(word))
         .count()
 }
 
@@ -256,15 +255,11 @@ fn seed_titles_and_possessives_stay_out_of_names() {
     assert!(bezos.titles.iter().any(|t| t == "Amazon founder"));
     // "the Amazon founder" (first line of one article) is a mention of Bezos.
     assert!(
-        bezos
-            .mentions
-            .iter()
-            .any(|&i| m.mentions[i].text(&m) == "Amazon founder"),
+        m.entity_mentions(bezos.id)
+            .any(|x| x.text(&m) == "Amazon founder"),
         "{:?}",
-        bezos
-            .mentions
-            .iter()
-            .map(|&i| m.mentions[i].text(&m))
+        m.entity_mentions(bezos.id)
+            .map(|x| x.text(&m))
             .collect::<Vec<_>>()
     );
 }

@@ -355,8 +355,8 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                 kind: grp.votes.best(),
                 aliases,
                 titles,
-                mentions: Vec::new(),
-                articles: Vec::new(),
+                mentions: Box::default(),
+                articles: Box::default(),
             };
             (g, e, grp.count)
         })

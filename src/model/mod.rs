@@ -76,10 +76,10 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// Titles and roles seen with the name ("President-elect", "Acme founder"), sorted.
     pub titles: Vec<String>,
-    /// Indexes into [`Model::mentions`].
-    pub mentions: Vec<usize>,
+    /// Indexes into [`Model::mentions`] (`u32`: a model holds fewer than 4 billion mentions).
+    pub mentions: Box<[u32]>,
     /// Articles that mention it, in model order.
-    pub articles: Vec<ArticleId>,
+    pub articles: Box<[ArticleId]>,
 }
 
 /// One linked mention.
@@ -414,14 +414,38 @@ impl Model {
         model.events = events;
         model.relationships = relationships;
         model.conflicts = conflicts;
-        for (i, m) in model.mentions.iter().enumerate() {
-            let e = &mut model.entities[m.entity.index()];
-            e.mentions.push(i);
-            if e.articles.last() != Some(&m.article) {
-                e.articles.push(m.article);
+        model.index_mentions();
+        model
+    }
+
+    /// Fills each entity's mention and article lists, counted first so that each list is
+    /// allocated once at its exact size. Mentions are in article order, so an entity's
+    /// articles come out in model order without duplicates.
+    fn index_mentions(&mut self) {
+        let mut counts = vec![(0usize, 0usize, None); self.entities.len()];
+        for m in &self.mentions {
+            let (mentions, articles, last) = &mut counts[m.entity.index()];
+            *mentions += 1;
+            if *last != Some(m.article) {
+                *articles += 1;
+                *last = Some(m.article);
             }
         }
-        model
+        let mut lists: Vec<(Vec<u32>, Vec<ArticleId>)> = counts
+            .into_iter()
+            .map(|(m, a, _)| (Vec::with_capacity(m), Vec::with_capacity(a)))
+            .collect();
+        for (i, m) in self.mentions.iter().enumerate() {
+            let (mentions, articles) = &mut lists[m.entity.index()];
+            mentions.push(u32::try_from(i).expect("fewer than 4 billion mentions"));
+            if articles.last() != Some(&m.article) {
+                articles.push(m.article);
+            }
+        }
+        for (e, (mentions, articles)) in self.entities.iter_mut().zip(lists) {
+            e.mentions = mentions.into_boxed_slice();
+            e.articles = articles.into_boxed_slice();
+        }
     }
 
     pub fn article(&self, id: ArticleId) -> &Article {
@@ -442,6 +466,12 @@ impl Model {
     }
 
     /// The time expressions of an article, in text order.
+    /// An entity's mentions, in model order.
+    pub fn entity_mentions(&self, id: EntityId) -> impl Iterator<Item = &MentionRec> {
+        let e = self.entity(id);
+        e.mentions.iter().map(|&i| &self.mentions[i as usize])
+    }
+
     pub fn article_timexes(&self, id: ArticleId) -> &[TimexRec] {
         &self.timexes[self.article(id).timexes.clone()]
     }
