@@ -88,10 +88,11 @@ pub struct Mention {
     /// Kind evidence of every mention of this name in the article (the article's own vote;
     /// the model sums it over the corpus).
     pub votes: KindVotes,
-    /// A title or role word that preceded the name ([`Mentions::title`]).
-    title: Option<TextRef>,
-    /// An appositive role phrase bound to the name ([`Mentions::role`]).
-    role: Option<TextRef>,
+    /// A title or role word that preceded the name ([`Mentions::title`]); [`TextRef::NONE`]
+    /// when there is none (an `Option` would make every mention 8 bytes larger).
+    title: TextRef,
+    /// An appositive role phrase bound to the name ([`Mentions::role`]); or [`TextRef::NONE`].
+    role: TextRef,
     /// Index of the sentence the mention is in.
     pub sentence: u32,
     /// Capitalised only where capitals say little (a sentence-initial common word, a word
@@ -113,6 +114,14 @@ pub struct Mention {
 struct TextRef {
     start: u32,
     end: u32,
+}
+
+impl TextRef {
+    /// No text: a range no text has (it ends before it starts).
+    const NONE: TextRef = TextRef {
+        start: u32::MAX,
+        end: 0,
+    };
 }
 
 /// The texts of a new [`Mention`].
@@ -164,8 +173,8 @@ impl Mentions {
     ) {
         let name = self.put(texts.name);
         let key = self.put(texts.key);
-        let title = texts.title.map(|t| self.put(t));
-        let role = texts.role.map(|r| self.put(r));
+        let title = texts.title.map_or(TextRef::NONE, |t| self.put(t));
+        let role = texts.role.map_or(TextRef::NONE, |r| self.put(r));
         self.list.push(Mention {
             span,
             name,
@@ -193,6 +202,10 @@ impl Mentions {
         &self.text[r.start as usize..r.end as usize]
     }
 
+    fn get_some(&self, r: TextRef) -> Option<&str> {
+        (r != TextRef::NONE).then(|| self.get(r))
+    }
+
     /// The name as written, whitespace squashed.
     pub fn name(&self, m: &Mention) -> &str {
         self.get(m.name)
@@ -207,13 +220,13 @@ impl Mentions {
 
     /// A title or role word that preceded the name ("President-elect", "CEO").
     pub fn title(&self, m: &Mention) -> Option<&str> {
-        m.title.map(|t| self.get(t))
+        self.get_some(m.title)
     }
 
     /// An appositive role phrase bound to the name ("Acme founder" in "Acme founder X",
     /// "CEO of Acme and Globex" in "X, CEO of Acme and Globex").
     pub fn role(&self, m: &Mention) -> Option<&str> {
-        m.role.map(|r| self.get(r))
+        self.get_some(m.role)
     }
 }
 

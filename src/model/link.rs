@@ -41,11 +41,13 @@ struct Group<'a> {
 
 /// Texts and how often each was seen, in the order first seen. A name has few forms and
 /// titles: a short list searched in order, indexed by a hash map only once it grows long (a
-/// tree per group cost an allocation and string comparisons for every mention).
+/// tree per group cost an allocation and string comparisons for every mention). Most names
+/// have one form: the list starts with room for one, and the rare index is boxed, so that a
+/// group (one per name key of the corpus) stays small.
 #[derive(Default)]
 struct Counts<'a> {
     list: Vec<(&'a str, usize)>,
-    index: Option<HashMap<&'a str, usize>>,
+    index: Option<Box<HashMap<&'a str, usize>>>,
 }
 
 impl<'a> Counts<'a> {
@@ -63,15 +65,18 @@ impl<'a> Counts<'a> {
                 if let Some(index) = &mut self.index {
                     index.insert(text, self.list.len());
                 }
+                if self.list.capacity() == 0 {
+                    self.list.reserve_exact(1);
+                }
                 self.list.push((text, n));
                 if self.index.is_none() && self.list.len() > Self::SHORT {
-                    self.index = Some(
+                    self.index = Some(Box::new(
                         self.list
                             .iter()
                             .enumerate()
                             .map(|(i, &(t, _))| (t, i))
                             .collect(),
-                    );
+                    ));
                 }
             }
         }
