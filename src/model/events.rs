@@ -259,17 +259,20 @@ pub(super) fn cluster(
     }
     drop(keyed);
     // Groups in order of their first report; each merged on its own, in parallel.
-    let mut members: Vec<(usize, usize)> = (0..pending.len()).map(|i| (uf.find(i), i)).collect();
+    // (root, report) as u32: a corpus has fewer than 4 billion reports.
+    let mut members: Vec<(u32, u32)> = (0..pending.len())
+        .map(|i| (uf.find(i) as u32, i as u32))
+        .collect();
     members.sort_unstable();
     drop(uf);
-    let groups: Vec<&[(usize, usize)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
+    let groups: Vec<&[(u32, u32)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
     // The events and their date conflicts straight into their own vectors: a vector of pairs
     // moved into two would hold every event twice at once.
-    let (mut events, conflicts): (Vec<Event>, Vec<Option<Conflict>>) = groups
+    let (mut events, conflicts): (Vec<Event>, Vec<Option<Box<Conflict>>>) = groups
         .par_iter()
         .map(|members| merge_group(pending, members))
         .unzip();
-    let conflicts: Vec<Conflict> = conflicts.into_iter().flatten().collect();
+    let conflicts: Vec<Conflict> = conflicts.into_iter().flatten().map(|c| *c).collect();
     // Nothing of the reports is needed any more.
     drop(groups);
     drop(members);
@@ -343,12 +346,15 @@ fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
 }
 
 /// One event from its reports: `members` are (cluster, report) pairs.
-fn merge_group(pending: &[&Pending], members: &[(usize, usize)]) -> (Event, Option<Conflict>) {
+/// The event of one group of reports, and its date conflict: boxed, as there is one slot per
+/// event and conflicts are rare (an unboxed `Option<Conflict>` is 56 bytes a slot).
+fn merge_group(pending: &[&Pending], members: &[(u32, u32)]) -> (Event, Option<Box<Conflict>>) {
     if let &[(_, i)] = members {
-        return (single(pending[i]), None);
+        return (single(pending[i as usize]), None);
     }
-    let ms: Vec<&Pending> = members.iter().map(|&(_, i)| pending[i]).collect();
-    merge_reports(&ms)
+    let ms: Vec<&Pending> = members.iter().map(|&(_, i)| pending[i as usize]).collect();
+    let (event, conflict) = merge_reports(&ms);
+    (event, conflict.map(Box::new))
 }
 
 /// One event from its reports, counting their votes: kind, modality, actor and target by
