@@ -195,9 +195,9 @@ fn records(
     f: &mut extract::Facts,
     found: Vec<extract::events::RawEvent>,
     amount_claims: Vec<extract::events::AmountClaim>,
-    assignment: &[Option<EntityId>],
+    assignment: &link::Assigned,
 ) -> Records {
-    let link = |mi: usize| assignment[mi];
+    let link = |mi: usize| assignment.get(mi);
     let published = raw.published.as_ref().map(|p| p.date);
     // Mentions by sentence, once per article: an event's context is its sentence's.
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); f.sentences.len()];
@@ -332,15 +332,19 @@ impl Model {
         };
         let mut amounts = Vec::new();
         model.entities = linked.entities;
-        // The linked mentions go straight into the model, in article order (a copy of 24
+        // The linked mentions go straight into the model, in article order (a copy of 16
         // bytes each: serial is fast enough).
-        let nm = linked.assignment.iter().flatten().flatten().count();
+        let nm = linked
+            .assignment
+            .iter()
+            .flat_map(|row| row.iter().flatten())
+            .count();
         model.mentions.reserve_exact(nm);
         let mut mention_ranges = Vec::with_capacity(facts.len());
         for (ai, (f, row)) in facts.iter().zip(&linked.assignment).enumerate() {
             let start = model.mentions.len();
-            for (m, e) in f.mentions.iter().zip(row) {
-                if let Some(entity) = *e {
+            for (m, e) in f.mentions.iter().zip(row.iter()) {
+                if let Some(entity) = e {
                     model.mentions.push(MentionRec {
                         entity,
                         article: ArticleId(ai as u32),
