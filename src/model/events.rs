@@ -227,21 +227,50 @@ pub(super) fn cluster(
     let mut uf = Clusters::new(pending);
     // Buckets of one family and one pair, each in date order: one sort of (bucket, date,
     // report) keys, then runs of equal bucket.
-    let mut keyed: Vec<(Bucket, (NaiveDate, NaiveDate), usize)> = pending
+    //
+    // Counted first, so that the list is allocated once at its exact size and filled in
+    // parallel, an article's reports into their own part: a parallel collect of unknown length
+    // held every key twice at its end (a quarter of the peak heap at 100k).
+    let keys_of = |p: &Pending| {
+        // Statements are too common and too vague to be the same event by pair and date.
+        let (pairs, w) = match p.when.filter(|_| p.kind != "statement") {
+            Some(when) => (
+                related_pairs(&p.participants, p.actor, p.target),
+                window(&when),
+            ),
+            None => (Vec::new(), (NaiveDate::MIN, NaiveDate::MIN)),
+        };
+        let kind: &'static str = family(p.kind);
+        pairs.into_iter().map(move |(a, b)| ((kind, a, b), w))
+    };
+    let counts: Vec<usize> = reports
         .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, p)| {
-            // Statements are too common and too vague to be the same event by pair and date.
-            let dated = p.when.filter(|_| p.kind != "statement");
-            let pairs = match dated {
-                Some(_) => related_pairs(&p.participants, p.actor, p.target),
-                None => Vec::new(),
-            };
-            pairs
-                .into_iter()
-                .map(move |(a, b)| ((family(p.kind), a, b), window(&dated.expect("dated")), i))
-        })
+        .map(|r| r.iter().map(|p| keys_of(p).len()).sum())
         .collect();
+    let blank = (
+        ("", EntityId(0), EntityId(0)),
+        (NaiveDate::MIN, NaiveDate::MIN),
+        0,
+    );
+    let mut keyed: Vec<(Bucket, (NaiveDate, NaiveDate), usize)> = vec![blank; counts.iter().sum()];
+    let mut parts = Vec::with_capacity(reports.len());
+    let (mut rest, mut first) = (&mut keyed[..], 0);
+    for (r, &n) in reports.iter().zip(&counts) {
+        let (part, tail) = rest.split_at_mut(n);
+        parts.push((r, part, first));
+        rest = tail;
+        first += r.len();
+    }
+    parts.into_par_iter().for_each(|(r, part, first)| {
+        let keys = r
+            .iter()
+            .enumerate()
+            .flat_map(|(j, p)| keys_of(p).map(move |(bucket, w)| (bucket, w, first + j)));
+        for (slot, key) in part.iter_mut().zip(keys) {
+            *slot = key;
+        }
+    });
+    drop(counts);
     keyed.par_sort_unstable();
     for run in keyed.chunk_by(|x, y| x.0 == y.0) {
         // Sweep in date order: a report joins an earlier one it is compatible with, looking
