@@ -99,10 +99,9 @@ impl<'a> Counts<'a> {
         }
     }
 
-    /// The texts in order, with their counts.
-    fn sorted(mut self) -> Vec<(&'a str, usize)> {
+    /// Puts the texts in order (`list`, with their counts).
+    fn sort(&mut self) {
         self.list.sort_unstable();
-        self.list
     }
 }
 
@@ -345,12 +344,20 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         }
     }
     // Entities: confirmed groups, canonical name the fullest form, then the most frequent.
-    let mut entities: Vec<(usize, Entity, usize)> = merged
+    // Made by the index of each confirmed group, so that they are collected at their exact
+    // size (a parallel filter collects into chunks first and held every entity twice).
+    merged.par_iter_mut().flatten().for_each(|grp| {
+        grp.forms.sort();
+        grp.titles.sort();
+    });
+    let strong: Vec<usize> = (0..merged.len())
+        .filter(|&g| merged[g].as_ref().is_some_and(|x| x.strong))
+        .collect();
+    let mut entities: Vec<(usize, Entity, usize)> = strong
         .into_par_iter()
-        .enumerate()
-        .filter_map(|(g, grp)| grp.filter(|x| x.strong).map(|x| (g, x)))
-        .map(|(g, grp)| {
-            let forms = grp.forms.sorted();
+        .map(|g| {
+            let grp = merged[g].as_ref().expect("a confirmed group");
+            let forms = &grp.forms.list;
             let name = forms
                 .iter()
                 .max_by(|a, b| {
@@ -365,12 +372,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                 .filter(|(f, _)| *f != name)
                 .map(|(f, _)| f.to_string())
                 .collect();
-            let titles = grp
-                .titles
-                .sorted()
-                .into_iter()
-                .map(|(t, _)| t.to_string())
-                .collect();
+            let titles = grp.titles.list.iter().map(|(t, _)| t.to_string()).collect();
             let e = Entity {
                 id: EntityId(0),
                 name,
@@ -383,12 +385,15 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             (g, e, grp.count)
         })
         .collect();
-    // Stable: equal entities keep their group order.
-    entities.par_sort_by(|a, b| {
+    drop(merged);
+    // Equal entities keep their group order (an unstable sort with the group as the last key:
+    // the stable sort's buffer held half the entities again).
+    entities.par_sort_unstable_by(|a, b| {
         a.1.kind
             .cmp(&b.1.kind)
             .then(b.2.cmp(&a.2))
             .then(a.1.name.cmp(&b.1.name))
+            .then(a.0.cmp(&b.0))
     });
     // Each group's entity index, NONE for a group that made no entity.
     let mut index: Vec<u32> = vec![NONE; root.len()];
@@ -437,6 +442,7 @@ mod tests {
             counts.index.is_some(),
             "23 distinct texts are past the short list"
         );
-        assert_eq!(counts.sorted(), tree.into_iter().collect::<Vec<_>>());
+        counts.sort();
+        assert_eq!(counts.list, tree.into_iter().collect::<Vec<_>>());
     }
 }
