@@ -344,19 +344,16 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         }
     }
     // Entities: confirmed groups, canonical name the fullest form, then the most frequent.
-    // Made by the index of each confirmed group, so that they are collected at their exact
-    // size (a parallel filter collects into chunks first and held every entity twice).
-    merged.par_iter_mut().flatten().for_each(|grp| {
-        grp.forms.sort();
-        grp.titles.sort();
-    });
-    let strong: Vec<usize> = (0..merged.len())
-        .filter(|&g| merged[g].as_ref().is_some_and(|x| x.strong))
-        .collect();
-    let mut entities: Vec<(usize, Entity, usize)> = strong
+    // One slot per group, collected at its exact size with each group freed as its entity
+    // is made (a parallel filter collects into chunks first, and held every entity twice);
+    // nearly every group is a root and confirmed. The empty slots are sorted last and cut.
+    let mut entities: Vec<Option<(usize, Entity, usize)>> = merged
         .into_par_iter()
-        .map(|g| {
-            let grp = merged[g].as_ref().expect("a confirmed group");
+        .enumerate()
+        .map(|(g, grp)| {
+            let mut grp = grp.filter(|x| x.strong)?;
+            grp.forms.sort();
+            grp.titles.sort();
             let forms = &grp.forms.list;
             let name = forms
                 .iter()
@@ -382,22 +379,25 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                 mentions: Box::default(),
                 articles: Box::default(),
             };
-            (g, e, grp.count)
+            Some((g, e, grp.count))
         })
         .collect();
-    drop(merged);
     // Equal entities keep their group order (an unstable sort with the group as the last key:
     // the stable sort's buffer held half the entities again).
-    entities.par_sort_unstable_by(|a, b| {
-        a.1.kind
-            .cmp(&b.1.kind)
-            .then(b.2.cmp(&a.2))
-            .then(a.1.name.cmp(&b.1.name))
-            .then(a.0.cmp(&b.0))
+    entities.par_sort_unstable_by(|a, b| match (a, b) {
+        (Some(a), Some(b)) => {
+            a.1.kind
+                .cmp(&b.1.kind)
+                .then(b.2.cmp(&a.2))
+                .then(a.1.name.cmp(&b.1.name))
+                .then(a.0.cmp(&b.0))
+        }
+        _ => b.is_some().cmp(&a.is_some()),
     });
+    entities.truncate(entities.iter().take_while(|e| e.is_some()).count());
     // Each group's entity index, NONE for a group that made no entity.
     let mut index: Vec<u32> = vec![NONE; root.len()];
-    for (i, (g, e, _)) in entities.iter_mut().enumerate() {
+    for (i, (g, e, _)) in entities.iter_mut().flatten().enumerate() {
         e.id = EntityId(i as u32);
         index[*g] = e.id.0;
     }
@@ -413,7 +413,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         })
         .collect();
     Linked {
-        entities: entities.into_iter().map(|(_, e, _)| e).collect(),
+        entities: entities.into_iter().flatten().map(|(_, e, _)| e).collect(),
         assignment,
     }
 }
