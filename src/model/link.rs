@@ -412,8 +412,11 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             Assigned(row)
         })
         .collect();
+    // A new list at the exact size: collected in place, it would keep the cut slots' room.
+    let mut out = Vec::with_capacity(entities.len());
+    out.extend(entities.into_iter().flatten().map(|(_, e, _)| e));
     Linked {
-        entities: entities.into_iter().flatten().map(|(_, e, _)| e).collect(),
+        entities: out,
         assignment,
     }
 }
