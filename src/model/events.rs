@@ -374,9 +374,9 @@ fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
         .map(|(t, _)| t)
 }
 
-/// One event from its reports: `members` are (cluster, report) pairs.
-/// The event of one group of reports, and its date conflict: boxed, as there is one slot per
-/// event and conflicts are rare (an unboxed `Option<Conflict>` is 56 bytes a slot).
+/// One event from its reports (`members` are (cluster, report) pairs), and its date conflict:
+/// boxed, as there is one slot per event and conflicts are rare (an unboxed `Option<Conflict>`
+/// is 56 bytes a slot).
 fn merge_group(pending: &[&Pending], members: &[(u32, u32)]) -> (Event, Option<Box<Conflict>>) {
     if let &[(_, i)] = members {
         return (single(pending[i as usize]), None);

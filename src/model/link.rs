@@ -36,7 +36,8 @@ pub(super) struct Assigned(Vec<u32>);
 impl Assigned {
     /// The entity of the article's mention `mi`.
     pub fn get(&self, mi: usize) -> Option<EntityId> {
-        self.0.get(mi).copied().filter(|&e| e != NONE).map(EntityId)
+        let e = self.0[mi];
+        (e != NONE).then_some(EntityId(e))
     }
 
     /// The entity of each mention, in order.

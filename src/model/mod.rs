@@ -469,13 +469,13 @@ impl Model {
         &self.mentions[self.article(id).mentions.clone()]
     }
 
-    /// The time expressions of an article, in text order.
     /// An entity's mentions, in model order.
     pub fn entity_mentions(&self, id: EntityId) -> impl Iterator<Item = &MentionRec> {
         let e = self.entity(id);
         e.mentions.iter().map(|&i| &self.mentions[i as usize])
     }
 
+    /// The time expressions of an article, in text order.
     pub fn article_timexes(&self, id: ArticleId) -> &[TimexRec] {
         &self.timexes[self.article(id).timexes.clone()]
     }
