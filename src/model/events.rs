@@ -21,9 +21,11 @@ use super::{ArticleId, Claim, Conflict, EntityId, Event, EventId, Evidence, Rela
 /// A sentence-level event after linking.
 #[derive(Debug, Clone)]
 pub(super) struct Pending {
-    /// Every entity named in the reporting sentence (places too), sorted: what a coarse-dated
-    /// report can be matched on besides the pair ("at the resort", "with the company").
-    pub context: Box<[EntityId]>,
+    /// The participants, then the context ([`Pending::participants`], [`Pending::context`]):
+    /// one allocation for both, as a corpus has millions of reports.
+    pub entities: Box<[EntityId]>,
+    /// How many of `entities` are participants.
+    pub n_participants: u32,
     pub article: ArticleId,
     pub kind: &'static str,
     pub tone: f32,
@@ -33,8 +35,20 @@ pub(super) struct Pending {
     pub sentence: Span,
     pub actor: Option<EntityId>,
     pub target: Option<EntityId>,
-    pub participants: Box<[EntityId]>,
     pub when: Option<When>,
+}
+
+impl Pending {
+    /// The entities the event is between, in sentence order.
+    pub fn participants(&self) -> &[EntityId] {
+        &self.entities[..self.n_participants as usize]
+    }
+
+    /// Every entity named in the reporting sentence (places too), sorted: what a coarse-dated
+    /// report can be matched on besides the pair ("at the resort", "with the company").
+    pub fn context(&self) -> &[EntityId] {
+        &self.entities[self.n_participants as usize..]
+    }
 }
 
 /// An amount claim after linking.
@@ -92,10 +106,10 @@ fn compatible(a: &Pending, b: &Pending) -> bool {
 
 /// Whether two reports name an entity in common beyond the participants they share.
 fn shares_third(a: &Pending, b: &Pending) -> bool {
-    let shared = |e: &EntityId| a.participants.contains(e) && b.participants.contains(e);
-    a.context
+    let shared = |e: &EntityId| a.participants().contains(e) && b.participants().contains(e);
+    a.context()
         .iter()
-        .any(|e| !shared(e) && b.context.binary_search(e).is_ok())
+        .any(|e| !shared(e) && b.context().binary_search(e).is_ok())
 }
 
 /// How many earlier reports of the same pair and family a report is compared with: enough for
@@ -235,7 +249,7 @@ pub(super) fn cluster(
         // Statements are too common and too vague to be the same event by pair and date.
         let (pairs, w) = match p.when.filter(|_| p.kind != "statement") {
             Some(when) => (
-                related_pairs(&p.participants, p.actor, p.target),
+                related_pairs(p.participants(), p.actor, p.target),
                 window(&when),
             ),
             None => (Vec::new(), (NaiveDate::MIN, NaiveDate::MIN)),
@@ -431,7 +445,7 @@ fn merge_reports(ms: &[&Pending]) -> (Event, Option<Conflict>) {
         .unwrap_or(ms[0]);
     let mut counts: BTreeMap<EntityId, usize> = BTreeMap::new();
     for m in ms {
-        for &p in &m.participants {
+        for &p in m.participants() {
             *counts.entry(p).or_default() += 1;
         }
     }
@@ -439,7 +453,7 @@ fn merge_reports(ms: &[&Pending]) -> (Event, Option<Conflict>) {
     participants.sort_by(|a, b| counts[b].cmp(&counts[a]).then(a.cmp(b)));
     let mut pairs: Vec<(EntityId, EntityId)> = ms
         .iter()
-        .flat_map(|m| related_pairs(&m.participants, m.actor, m.target))
+        .flat_map(|m| related_pairs(m.participants(), m.actor, m.target))
         .collect();
     pairs.sort();
     pairs.dedup();
@@ -482,9 +496,9 @@ fn mean_tone(toned: &[f32]) -> f32 {
 /// report has no date conflict.
 fn single(m: &Pending) -> Event {
     // The participants are distinct, each counted once: in id order.
-    let mut participants = m.participants.to_vec();
+    let mut participants = m.participants().to_vec();
     participants.sort_unstable();
-    let mut pairs = related_pairs(&m.participants, m.actor, m.target);
+    let mut pairs = related_pairs(m.participants(), m.actor, m.target);
     pairs.sort_unstable();
     pairs.dedup();
     Event {
@@ -528,7 +542,7 @@ fn date_conflict(ms: &[&Pending], kind: &str) -> Option<Conflict> {
     let entity = ms
         .iter()
         .find_map(|m| m.actor)
-        .or_else(|| ms[0].participants.first().copied())?;
+        .or_else(|| ms[0].participants().first().copied())?;
     let claims = stated
         .iter()
         .map(|m| Claim {
@@ -607,7 +621,13 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 5).expect("a date");
         let e = |i| EntityId(i);
         let report = |participants: &[u32], actor, target, modality, tone, when| Pending {
-            context: participants.iter().map(|&i| e(i)).collect(),
+            // The sentence names the participants only.
+            entities: [participants, participants]
+                .concat()
+                .into_iter()
+                .map(e)
+                .collect(),
+            n_participants: participants.len() as u32,
             article: ArticleId(0),
             kind: "meeting",
             tone,
@@ -616,7 +636,6 @@ mod tests {
             sentence,
             actor,
             target,
-            participants: participants.iter().map(|&i| e(i)).collect(),
             when,
         };
         let dated = Some(When {

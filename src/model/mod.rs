@@ -239,8 +239,11 @@ fn records(
             &f.timexes,
             published,
         );
+        let n_participants = participants.len() as u32;
+        participants.extend(context);
         pending.push(events::Pending {
-            context: context.into_boxed_slice(),
+            entities: participants.into_boxed_slice(),
+            n_participants,
             article,
             kind: ev.kind,
             tone: ev.tone,
@@ -249,7 +252,6 @@ fn records(
             sentence: f.sentences[ev.sentence],
             actor,
             target,
-            participants: participants.into_boxed_slice(),
             when,
         });
     }
