@@ -311,7 +311,7 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Mentions {
     // dropping and sorting (spans are unique per candidate).
     let old: Vec<Span> = cands.iter().map(|c| c.span).collect();
     cands.retain(|c| !c.drop);
-    cands.sort_by_key(|c| (c.span.start(), c.span.end()));
+    cands.sort_by_key(|c| c.span); // Spans order by start, then end.
     let index: foldhash::HashMap<Span, usize> =
         cands.iter().enumerate().map(|(i, c)| (c.span, i)).collect();
     // The texts' exact total: the buffer is allocated once, at its final size.
