@@ -150,21 +150,36 @@ impl std::ops::Deref for Mentions {
     }
 }
 
-impl Mentions {
-    /// Room for `n` mentions whose texts total about `bytes`.
-    pub fn with_capacity(n: usize, bytes: usize) -> Mentions {
-        Mentions {
+/// Builds one article's [`Mentions`], storing each distinct text once: an article names the
+/// same people again and again, and a name and its key written once per mention were most of
+/// the buffer.
+#[derive(Debug)]
+pub struct MentionsBuilder<'a> {
+    list: Vec<Mention>,
+    /// Each distinct text and where it will be in the buffer.
+    seen: foldhash::HashMap<&'a str, TextRef>,
+    /// The distinct texts in buffer order.
+    order: Vec<&'a str>,
+    len: u32,
+}
+
+impl<'a> MentionsBuilder<'a> {
+    /// Room for `n` mentions.
+    pub fn with_capacity(n: usize) -> MentionsBuilder<'a> {
+        MentionsBuilder {
             list: Vec::with_capacity(n),
-            text: String::with_capacity(bytes),
+            seen: foldhash::HashMap::default(),
+            order: Vec::new(),
+            len: 0,
         }
     }
 
-    /// Adds a mention; its texts are copied into the buffer.
+    /// Adds a mention; its texts are stored once each.
     #[allow(clippy::too_many_arguments)]
     pub fn push(
         &mut self,
         span: Span,
-        texts: MentionTexts<'_>,
+        texts: MentionTexts<'a>,
         votes: KindVotes,
         sentence: u32,
         weak: bool,
@@ -189,15 +204,32 @@ impl Mentions {
         });
     }
 
-    fn put(&mut self, s: &str) -> TextRef {
-        let start = self.text.len() as u32;
-        self.text.push_str(s);
-        TextRef {
-            start,
-            end: self.text.len() as u32,
-        }
+    fn put(&mut self, s: &'a str) -> TextRef {
+        *self.seen.entry(s).or_insert_with(|| {
+            let start = self.len;
+            self.len += s.len() as u32;
+            self.order.push(s);
+            TextRef {
+                start,
+                end: self.len,
+            }
+        })
     }
 
+    /// The mentions, with their texts in one buffer of exact size.
+    pub fn finish(self) -> Mentions {
+        let mut text = String::with_capacity(self.len as usize);
+        for s in self.order {
+            text.push_str(s);
+        }
+        Mentions {
+            list: self.list,
+            text,
+        }
+    }
+}
+
+impl Mentions {
     fn get(&self, r: TextRef) -> &str {
         &self.text[r.start as usize..r.end as usize]
     }
@@ -271,5 +303,64 @@ pub fn extract(body: &str, published: Option<NaiveDate>, assets: &Assets) -> Fac
         sentences,
         mentions,
         timexes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_repeated_text_is_stored_once_and_each_mention_reads_its_own() {
+        let mut b = MentionsBuilder::with_capacity(3);
+        let texts = |name, key, title| MentionTexts {
+            name,
+            key,
+            title,
+            role: None,
+        };
+        let votes = KindVotes::default();
+        b.push(
+            Span::new(0, 9),
+            texts("Ana Silva", "ana silva", Some("Minister")),
+            votes,
+            0,
+            false,
+            None,
+            false,
+        );
+        b.push(
+            Span::new(20, 25),
+            texts("Silva", "silva", None),
+            votes,
+            1,
+            false,
+            Some(0),
+            false,
+        );
+        b.push(
+            Span::new(40, 49),
+            texts("Ana Silva", "ana silva", Some("Minister")),
+            votes,
+            2,
+            false,
+            None,
+            false,
+        );
+        let m = b.finish();
+        assert_eq!(m.text.len(), "Ana Silvaana silvaMinisterSilvasilva".len());
+        assert_eq!(m.text.capacity(), m.text.len());
+        let read: Vec<_> = m
+            .iter()
+            .map(|x| (m.name(x), m.key(x), m.title(x), m.role(x)))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Ana Silva", "ana silva", Some("Minister"), None),
+                ("Silva", "silva", None, None),
+                ("Ana Silva", "ana silva", Some("Minister"), None),
+            ]
+        );
     }
 }

@@ -22,7 +22,7 @@ use crate::assets::word;
 use crate::assets::{Assets, CuePosition};
 use crate::text::Span;
 
-use super::{Kind, KindVotes, MentionTexts, Mentions};
+use super::{Kind, KindVotes, MentionTexts, Mentions, MentionsBuilder};
 use tokens::{Tok, tokenize_into};
 
 /// A title found in the tokens: `len` tokens from `at`, with its class from the assets.
@@ -314,17 +314,7 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Mentions {
     cands.sort_by_key(|c| c.span); // Spans order by start, then end.
     let index: foldhash::HashMap<Span, usize> =
         cands.iter().enumerate().map(|(i, c)| (c.span, i)).collect();
-    // The texts' exact total: the buffer is allocated once, at its final size.
-    let bytes = cands
-        .iter()
-        .map(|c| {
-            c.name.len()
-                + c.key.len()
-                + c.title.as_ref().map_or(0, |t| t.span.len())
-                + c.role.as_ref().map_or(0, String::len)
-        })
-        .sum::<usize>();
-    let mut mentions = Mentions::with_capacity(cands.len(), bytes);
+    let mut mentions = MentionsBuilder::with_capacity(cands.len());
     for c in &cands {
         mentions.push(
             c.span,
@@ -342,7 +332,7 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Mentions {
             c.role_ref,
         );
     }
-    mentions
+    mentions.finish()
 }
 
 // Tokens and their per-token facts are parallel arrays indexed together.
