@@ -503,9 +503,9 @@ mod properties {
                 prop_assert!(body.is_char_boundary(m.span.end()));
                 let text = &body[m.span.range()];
                 prop_assert_eq!(text.split_whitespace().collect::<Vec<_>>().join(" "), facts.mentions.name(m).to_string());
-                if let Some(h) = m.same_as.map(|h| h as usize) {
+                if let Some(h) = m.same_as().map(|h| h as usize) {
                     prop_assert!(h < facts.mentions.len() && h != i);
-                    prop_assert!(facts.mentions[h].same_as.is_none());
+                    prop_assert!(facts.mentions[h].same_as().is_none());
                 }
             }
         }

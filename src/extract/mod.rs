@@ -74,8 +74,9 @@ impl KindVotes {
     }
 }
 
-/// One mention of a named entity in an article. Its texts (name, key, title, role) live in
-/// the article's [`Mentions`], which reads them.
+/// One mention of a named entity in an article. Its texts (name, key, title, role) and kind
+/// votes live in the article's [`Mentions`], which reads them: a corpus has millions of
+/// mentions, so a mention is small (44 bytes).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// The name itself: no title before it, no possessive after it. For a role mention
@@ -85,28 +86,35 @@ pub struct Mention {
     name: TextRef,
     /// The key under which mentions are the same name ([`Mentions::key`]).
     key: TextRef,
-    /// Kind evidence of every mention of this name in the article (the article's own vote;
-    /// the model sums it over the corpus).
-    pub votes: KindVotes,
-    /// A title or role word that preceded the name ([`Mentions::title`]); [`TextRef::NONE`]
-    /// when there is none (an `Option` would make every mention 8 bytes larger).
-    title: TextRef,
-    /// An appositive role phrase bound to the name ([`Mentions::role`]); or [`TextRef::NONE`].
-    role: TextRef,
     /// Index of the sentence the mention is in.
     pub sentence: u32,
+    /// [`Mention::same_as`], or [`NONE`].
+    same_as: u32,
+    /// Index of its kind votes in [`Mentions`] ([`Mentions::votes`]).
+    votes: u32,
+    /// Index of its title and role in [`Mentions`] ([`Mentions::title`], [`Mentions::role`]);
+    /// [`NONE`] when it has neither, as most mentions do.
+    extra: u32,
     /// Capitalised only where capitals say little (a sentence-initial common word, a word
     /// of a title-case heading) and not confirmed in the article: the model keeps it only if
     /// the corpus confirms the name elsewhere.
     pub weak: bool,
+    /// This mention is a role phrase standing for a person ("the Acme founder"); it refers
+    /// to whoever the role was bound to, in the article (`same_as`) or in the corpus.
+    pub role_ref: bool,
+}
+
+/// No index.
+const NONE: u32 = u32::MAX;
+
+impl Mention {
     /// Index (into the article's mentions) of the mention this one names again: the full
     /// name a surname or first name stands for, the name an acronym in parentheses
     /// abbreviates, the person a role mention refers to. Always a mention with `same_as`
     /// unset.
-    pub same_as: Option<u32>,
-    /// This mention is a role phrase standing for a person ("the Acme founder"); it refers
-    /// to whoever the role was bound to, in the article (`same_as`) or in the corpus.
-    pub role_ref: bool,
+    pub fn same_as(&self) -> Option<u32> {
+        (self.same_as != NONE).then_some(self.same_as)
+    }
 }
 
 /// Byte offsets of one text in [`Mentions`]' buffer.
@@ -133,13 +141,17 @@ pub struct MentionTexts<'a> {
     pub role: Option<&'a str>,
 }
 
-/// One article's mentions, in text order, and the texts they carry: one buffer per article
-/// rather than small allocations per mention (a corpus has millions of mentions, and their
-/// names and keys were most of the memory extraction held).
+/// One article's mentions, in text order, and the texts and votes they carry: one buffer of
+/// texts per article rather than small allocations per mention (a corpus has millions of
+/// mentions, and their names and keys were most of the memory extraction held).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Mentions {
     list: Vec<Mention>,
     text: String,
+    /// The distinct kind votes: the mentions of one name in an article share theirs.
+    votes: Vec<KindVotes>,
+    /// Title and role ([`TextRef::NONE`] when absent) of the mentions that have either.
+    extras: Vec<(TextRef, TextRef)>,
 }
 
 impl std::ops::Deref for Mentions {
@@ -161,7 +173,13 @@ pub struct MentionsBuilder<'a> {
     /// The distinct texts in buffer order.
     order: Vec<&'a str>,
     len: u32,
+    votes: Vec<KindVotes>,
+    extras: Vec<(TextRef, TextRef)>,
 }
+
+/// How far back a mention's votes are looked for among the article's distinct votes: an
+/// article has a few dozen names, and a miss only stores the votes twice.
+const VOTES_LOOK_BACK: usize = 64;
 
 impl<'a> MentionsBuilder<'a> {
     /// Room for `n` mentions.
@@ -171,6 +189,8 @@ impl<'a> MentionsBuilder<'a> {
             seen: foldhash::HashMap::default(),
             order: Vec::new(),
             len: 0,
+            votes: Vec::new(),
+            extras: Vec::new(),
         }
     }
 
@@ -190,16 +210,32 @@ impl<'a> MentionsBuilder<'a> {
         let key = self.put(texts.key);
         let title = texts.title.map_or(TextRef::NONE, |t| self.put(t));
         let role = texts.role.map_or(TextRef::NONE, |r| self.put(r));
+        let extra = if title == TextRef::NONE && role == TextRef::NONE {
+            NONE
+        } else {
+            self.extras.push((title, role));
+            index(self.extras.len() - 1)
+        };
+        let n = self.votes.len();
+        let votes = match self.votes[n.saturating_sub(VOTES_LOOK_BACK)..]
+            .iter()
+            .rposition(|v| *v == votes)
+        {
+            Some(i) => index(n.saturating_sub(VOTES_LOOK_BACK) + i),
+            None => {
+                self.votes.push(votes);
+                index(n)
+            }
+        };
         self.list.push(Mention {
             span,
             name,
             key,
-            votes,
-            title,
-            role,
             sentence,
+            same_as: same_as.unwrap_or(NONE),
+            votes,
+            extra,
             weak,
-            same_as,
             role_ref,
         });
     }
@@ -225,8 +261,19 @@ impl<'a> MentionsBuilder<'a> {
         Mentions {
             list: self.list,
             text,
+            votes: self.votes,
+            extras: self.extras,
         }
     }
+}
+
+/// An index into one article's mentions or their tables (an article has fewer than 4 billion
+/// of each; [`NONE`] is never one).
+fn index(i: usize) -> u32 {
+    u32::try_from(i)
+        .ok()
+        .filter(|&i| i != NONE)
+        .expect("fewer than 4 billion per article")
 }
 
 impl Mentions {
@@ -252,13 +299,19 @@ impl Mentions {
 
     /// A title or role word that preceded the name ("President-elect", "CEO").
     pub fn title(&self, m: &Mention) -> Option<&str> {
-        self.get_some(m.title)
+        self.get_some(self.extras.get(m.extra as usize)?.0)
     }
 
     /// An appositive role phrase bound to the name ("Acme founder" in "Acme founder X",
     /// "CEO of Acme and Globex" in "X, CEO of Acme and Globex").
     pub fn role(&self, m: &Mention) -> Option<&str> {
-        self.get_some(m.role)
+        self.get_some(self.extras.get(m.extra as usize)?.1)
+    }
+
+    /// Kind evidence of the mention's name in the article (shared by the mentions linked in
+    /// it; the model sums it over the corpus).
+    pub fn votes(&self, m: &Mention) -> &KindVotes {
+        &self.votes[m.votes as usize]
     }
 }
 

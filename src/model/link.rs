@@ -123,7 +123,7 @@ fn union_into(parent: &mut [usize], from: usize, to: usize) {
 
 /// The key a mention is grouped under: its own, or that of the mention it names again.
 fn mention_key<'a>(mentions: &'a Mentions, m: &'a Mention) -> &'a str {
-    match m.same_as.and_then(|h| mentions.get(h as usize)) {
+    match m.same_as().and_then(|h| mentions.get(h as usize)) {
         Some(h) if !h.role_ref => mentions.key(h),
         _ => mentions.key(m),
     }
@@ -176,7 +176,7 @@ fn group(facts: &[Facts]) -> (Vec<Group<'_>>, Grouped<'_>) {
                 (groups.len() - 1) as u32
             });
             let grp = &mut groups[g as usize];
-            grp.votes.merge(&m.votes);
+            grp.votes.merge(f.mentions.votes(m));
             grp.forms.add(f.mentions.name(m), 1);
             for t in f.mentions.title(m).into_iter().chain(f.mentions.role(m)) {
                 grp.titles.add(t, 1);
@@ -215,7 +215,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                 .filter(|&(m, &g)| {
                     g != NONE
                         && !m.role_ref
-                        && m.same_as
+                        && m.same_as()
                             .and_then(|h| f.mentions.get(h as usize))
                             .is_some_and(|h| !h.role_ref)
                         && is_acronym(f.mentions.name(m))
@@ -317,7 +317,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             for (m, &g) in f.mentions.iter().zip(row) {
                 let resolved = if !m.role_ref {
                     root_of(g)
-                } else if let Some(h) = m.same_as {
+                } else if let Some(h) = m.same_as() {
                     row.get(h as usize).copied().and_then(root_of)
                 } else {
                     let targets: HashSet<u32> = role_keys(f.mentions.name(m))

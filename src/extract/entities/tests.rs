@@ -41,7 +41,7 @@ fn acronyms_in_parentheses_alias_or_vanish() {
         .iter()
         .position(|x| m.name(x) == "National Rifle Association")
         .expect("full");
-    assert_eq!(m[nra].same_as, Some(full as u32));
+    assert_eq!(m[nra].same_as(), Some(full as u32));
     assert!(m.iter().all(|x| m.name(x) != "GDP"));
 }
 
@@ -57,9 +57,9 @@ fn roles_bind_and_resolve_within_the_article() {
     assert_eq!(m.title(&m[jane]), Some("founder"));
     let role = m.iter().find(|x| x.role_ref).expect("role mention");
     assert_eq!(m.name(role), "Acme founder");
-    assert_eq!(role.same_as, Some(jane as u32));
+    assert_eq!(role.same_as(), Some(jane as u32));
     let acme = m.iter().find(|x| m.name(x) == "Acme").expect("Acme");
-    assert_eq!(acme.votes.best(), Kind::Org);
+    assert_eq!(m.votes(acme).best(), Kind::Org);
 }
 
 #[test]
@@ -68,5 +68,5 @@ fn compounds_party_labels_and_initials() {
     let m = found(t);
     let names: Vec<&str> = m.iter().map(|x| m.name(x)).collect();
     assert_eq!(names, vec!["Ted Vance", "Paris", "X"]);
-    assert_eq!(m[1].votes.best(), Kind::Place);
+    assert_eq!(m.votes(&m[1]).best(), Kind::Place);
 }
