@@ -18,7 +18,7 @@ fn seeds_load_as_five_articles_with_their_header() {
     assert_eq!(m.articles.len(), 5);
     assert!(m.problems.is_empty(), "{:?}", m.problems);
     let a = &m.articles[m.article_by_id("000_e126f8108d4afafb").unwrap().index()];
-    let p = a.published.as_ref().expect("dateline gives the date");
+    let p = a.published().expect("dateline gives the date");
     assert_eq!(p.date.value(), "2024-12-20");
     assert!(!p.inferred);
     assert_eq!(p.basis, "dateline");
@@ -158,10 +158,10 @@ fn every_format_loads_and_every_bad_file_is_reported_not_fatal() {
     assert_eq!(a.raw.title, "One");
     assert_eq!(a.raw.source.as_deref(), Some("Wire"));
     assert_eq!(a.raw.byline.as_deref(), Some("Ann Lee"));
-    assert_eq!(a.published.as_ref().unwrap().basis, "metadata");
+    assert_eq!(a.published().unwrap().basis, "metadata");
     let d_md = &model.articles[6];
     assert_eq!(d_md.raw.title, "Front Matter");
-    assert_eq!(d_md.published.as_ref().unwrap().date.value(), "2022-01-31");
+    assert_eq!(d_md.published().unwrap().date.value(), "2022-01-31");
     assert_eq!(d_md.raw.source.as_deref(), Some("Gazette"));
     let bad = &model.articles[3];
     assert!(

@@ -87,7 +87,7 @@ fn has(got: &[(String, String, String)], text: &str, value: &str) {
 fn seed_000_dateline_and_its_expressions() {
     let m = seeds();
     let a = m.article_by_id("000_e126f8108d4afafb").unwrap();
-    let p = m.article(a).published.as_ref().unwrap();
+    let p = m.article(a).published().unwrap();
     assert_eq!(p.date.value(), "2024-12-20");
     assert!(!p.inferred);
     assert_eq!(p.basis, "dateline");
@@ -117,7 +117,7 @@ fn seed_000_dateline_and_its_expressions() {
 fn seed_003_inferred_date_and_the_following_day() {
     let m = seeds();
     let a = m.article_by_id("003_7debd8783ed00d29").unwrap();
-    let p = m.article(a).published.as_ref().unwrap();
+    let p = m.article(a).published().unwrap();
     assert!(p.inferred);
     // The meeting was "last week"; the flight landed July 14 (the year from the inauguration
     // in January that another article dates).
@@ -141,7 +141,7 @@ fn seeds_undated_get_consistent_inferred_dates() {
     let m = seeds();
     let published = |id: &str| {
         let a = m.article_by_id(id).unwrap();
-        m.article(a).published.clone()
+        m.article(a).published().cloned()
     };
     // After the 2024 election, before the January inauguration: 2024, honestly no finer.
     for id in [

@@ -396,7 +396,7 @@ fn article(a: &super::Article) -> ArticleOut<'_> {
         byline: a.raw.byline.as_deref(),
         source: a.raw.source.as_deref(),
         url: a.raw.url.as_deref(),
-        published: a.published.as_ref().map(|p| PublishedOut {
+        published: a.published().map(|p| PublishedOut {
             date: p.date.text(),
             precision: p.date.precision.as_str(),
             inferred: p.inferred,

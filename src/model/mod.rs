@@ -48,8 +48,6 @@ id_type!(EventId, "Index into [`Model::events`].");
 pub struct Article {
     pub raw: RawArticle,
     pub sentences: Vec<Span>,
-    /// The publication date: given, or inferred from the text.
-    pub published: Option<Published>,
     /// Its part of [`Model::mentions`], in text order ([`Model::article_mentions`]).
     pub mentions: Range<usize>,
     /// Its part of [`Model::timexes`], in text order ([`Model::article_timexes`]).
@@ -63,6 +61,11 @@ impl Article {
 
     pub fn body(&self) -> &str {
         &self.raw.body
+    }
+
+    /// The publication date: given, or inferred from the text or the corpus.
+    pub fn published(&self) -> Option<&Published> {
+        self.raw.published.as_ref()
     }
 }
 
@@ -181,17 +184,16 @@ pub struct Model {
 
 /// One article's part of the model that is made on its own (in parallel) in the merge.
 struct Records {
-    article: Article,
     pending: Vec<events::Pending>,
     amounts: Vec<events::PendingAmount>,
 }
 
-/// An article (its mention and timex ranges still empty), its sentence-level events and
-/// amount claims. Takes the sentences out of `f` and frees its mentions, once read: the
-/// model keeps only the linked ones, copied before.
+/// An article's sentence-level events and amount claims. Frees the mentions of `f`, once
+/// read: the model keeps only the linked ones, copied before.
 fn records(
     article: ArticleId,
-    raw: RawArticle,
+    raw: &RawArticle,
+    sentences: &[Span],
     f: &mut extract::Facts,
     found: Vec<extract::events::RawEvent>,
     amount_claims: Vec<extract::events::AmountClaim>,
@@ -200,7 +202,7 @@ fn records(
     let link = |mi: usize| assignment.get(mi);
     let published = raw.published.as_ref().map(|p| p.date);
     // Mentions by sentence, once per article: an event's context is its sentence's.
-    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); f.sentences.len()];
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
     for (mi, m) in f.mentions.iter().enumerate() {
         if let Some(v) = by_sentence.get_mut(m.sentence as usize) {
             v.push(mi);
@@ -231,7 +233,7 @@ fn records(
         let when = events::when_of(
             extract::events::governing_time(
                 &raw.body,
-                &f.sentences,
+                sentences,
                 &f.timexes,
                 ev.sentence,
                 ev.trigger.start(),
@@ -249,7 +251,7 @@ fn records(
             tone: ev.tone,
             modality: ev.modality,
             summary: ev.summary,
-            sentence: f.sentences[ev.sentence],
+            sentence: sentences[ev.sentence],
             actor,
             target,
             when,
@@ -258,7 +260,7 @@ fn records(
     let mut amounts = Vec::new();
     for claim in amount_claims {
         if let Some(actor) = link(claim.actor) {
-            let sentence = f.sentences[claim.sentence];
+            let sentence = sentences[claim.sentence];
             amounts.push(events::PendingAmount {
                 article,
                 actor,
@@ -268,17 +270,7 @@ fn records(
             });
         }
     }
-    Records {
-        article: Article {
-            published: raw.published.clone(),
-            raw,
-            sentences: std::mem::take(&mut f.sentences),
-            mentions: 0..0,
-            timexes: 0..0,
-        },
-        pending,
-        amounts,
-    }
+    Records { pending, amounts }
 }
 
 impl Model {
@@ -326,9 +318,22 @@ impl Model {
         // their time expressions are resolved against it.
         dates::infer(&mut raws, &mut facts);
         watch.lap("dates");
+        // The articles, each with its sentences: made once, here, so that they are never
+        // copied while the corpus's events are held.
+        let articles: Vec<Article> = raws
+            .into_iter()
+            .zip(&mut facts)
+            .map(|(raw, f)| Article {
+                raw,
+                sentences: std::mem::take(&mut f.sentences),
+                mentions: 0..0,
+                timexes: 0..0,
+            })
+            .collect();
         let linked = link::link(&facts);
         watch.lap("link");
         let mut model = Model {
+            articles,
             problems,
             ..Model::default()
         };
@@ -342,7 +347,6 @@ impl Model {
             .flat_map(|row| row.iter().flatten())
             .count();
         model.mentions.reserve_exact(nm);
-        let mut mention_ranges = Vec::with_capacity(facts.len());
         for (ai, (f, row)) in facts.iter().zip(&linked.assignment).enumerate() {
             let start = model.mentions.len();
             for (m, e) in f.mentions.iter().zip(row.iter()) {
@@ -354,51 +358,54 @@ impl Model {
                     });
                 }
             }
-            mention_ranges.push(start..model.mentions.len());
+            model.articles[ai].mentions = start..model.mentions.len();
         }
         // Events are found per article with the kinds the corpus gave the entities, and made
-        // into the article's records, in parallel like extraction; then joined in article
-        // order, with its timexes moved into the model. One pass: an article's mentions are
-        // freed as soon as its events are made, so they and the corpus's events are never
-        // all held at once.
+        // into the article's records, in parallel like extraction. One pass: an article's
+        // mentions are freed as soon as its events are made, so they and the corpus's events
+        // are never all held at once.
         let records: Vec<Records> = {
             use rayon::prelude::*;
             let entities = &model.entities;
-            raws.into_par_iter()
+            model
+                .articles
+                .par_iter()
                 .zip(facts.par_iter_mut())
                 .enumerate()
-                .map(|(ai, (raw, f))| {
+                .map(|(ai, (a, f))| {
                     let assignment = &linked.assignment[ai];
                     let kinds: Vec<Option<Kind>> = assignment
                         .iter()
                         .map(|e| e.map(|e| entities[e.index()].kind))
                         .collect();
-                    let found =
-                        extract::events::find(&raw.body, &f.sentences, &f.mentions, &kinds, assets);
+                    let (body, sentences) = (a.body(), &a.sentences[..]);
+                    let found = extract::events::find(body, sentences, &f.mentions, &kinds, assets);
                     let claims = extract::events::amount_claims(
-                        &raw.body,
-                        &f.sentences,
+                        body,
+                        sentences,
                         &f.mentions,
                         &kinds,
                         assets,
                     );
-                    records(ArticleId(ai as u32), raw, f, found, claims, assignment)
+                    records(
+                        ArticleId(ai as u32),
+                        &a.raw,
+                        sentences,
+                        f,
+                        found,
+                        claims,
+                        assignment,
+                    )
                 })
                 .collect()
         };
         watch.lap("events");
-        model.articles.reserve_exact(records.len());
         model
             .timexes
             .reserve_exact(facts.iter().map(|f| f.timexes.len()).sum());
-        // Each article's events stay in its own vector.
+        // Each article's events stay in its own vector; its timexes move into the model.
         let mut pending = Vec::with_capacity(records.len());
-        for (ai, ((mut r, f), mentions)) in records
-            .into_iter()
-            .zip(facts)
-            .zip(mention_ranges)
-            .enumerate()
-        {
+        for (ai, (r, f)) in records.into_iter().zip(facts).enumerate() {
             let start = model.timexes.len();
             let article = ArticleId(ai as u32);
             model.timexes.extend(
@@ -406,10 +413,8 @@ impl Model {
                     .into_iter()
                     .map(|timex| TimexRec { article, timex }),
             );
-            r.article.mentions = mentions;
-            r.article.timexes = start..model.timexes.len();
-            model.articles.push(r.article);
-            pending.push(std::mem::take(&mut r.pending));
+            model.articles[ai].timexes = start..model.timexes.len();
+            pending.push(r.pending);
             amounts.extend(r.amounts);
         }
         watch.lap("records");
@@ -506,6 +511,6 @@ impl Model {
 
     /// The publication date of an article, if known or inferred.
     pub fn published(&self, id: ArticleId) -> Option<NaiveDate> {
-        self.article(id).published.as_ref().map(|p| p.date.start)
+        self.article(id).published().map(|p| p.date.start)
     }
 }

@@ -288,7 +288,7 @@ impl Ui {
         drawn.panes[1] = inner;
         let width = inner.width.saturating_sub(1).max(1) as usize;
         let mut header: Vec<Line> = Vec::new();
-        let date = match &a.published {
+        let date = match a.published() {
             Some(p) if p.inferred => format!("~{} · inferred from {}", p.date.value(), p.basis),
             Some(p) => format!("{} · from the {}", p.date.value(), p.basis),
             None => "undated: no date in the file or the text".to_string(),
@@ -738,7 +738,7 @@ fn visible<T>(items: &[T], selected: usize, rows: usize) -> impl Iterator<Item =
 
 /// An article's date for lists: precision-aware, `~` when inferred.
 pub fn date_label(m: &Model, a: ArticleId) -> String {
-    match &m.article(a).published {
+    match m.article(a).published() {
         Some(p) => format!("{}{}", if p.inferred { "~" } else { "" }, p.date.value()),
         None => "undated".into(),
     }
