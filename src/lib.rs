@@ -10,6 +10,7 @@ pub mod app;
 pub mod assets;
 pub mod cli;
 pub mod corpus;
+pub mod exact;
 pub mod extract;
 pub mod model;
 pub mod progress;

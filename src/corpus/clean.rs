@@ -362,8 +362,8 @@ pub(super) fn build_article(
     if body.trim().is_empty() {
         return None;
     }
-    body.shrink_to_fit();
-    body_map.shrink_to_fit();
+    let body = crate::exact::string(body);
+    let body_map = crate::exact::vec(body_map);
     let title = match title {
         Some(t) => squash_whitespace(&sanitize_line(&t)),
         None => first_sentence_title(&body),

@@ -104,10 +104,9 @@ impl Original {
             }
         }
         dropped.push_str(&original[pos..]);
-        dropped.shrink_to_fit();
         Original {
             len: original.len(),
-            dropped,
+            dropped: crate::exact::string(dropped),
             replaced,
         }
     }

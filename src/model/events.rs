@@ -549,13 +549,13 @@ fn merge_reports(ms: &[&Pending]) -> (Event, Option<Conflict>) {
         actor: most_common(ms.iter().filter_map(|m| m.actor)),
         target: most_common(ms.iter().filter_map(|m| m.target)),
         participants: participants.into(),
-        pairs: pairs.into(),
+        pairs: crate::exact::boxed(pairs),
         when: best.when,
         summary: Evidence {
             article: best.article,
             span: best.summary,
         },
-        evidence: evidence.into(),
+        evidence: crate::exact::boxed(evidence),
     };
     (event, conflict)
 }
@@ -583,7 +583,7 @@ fn single(m: &Pending) -> Event {
         actor: m.actor,
         target: m.target,
         participants: participants.into(),
-        pairs: pairs.into(),
+        pairs: crate::exact::boxed(pairs),
         when: m.when,
         summary: Evidence {
             article: m.article,

@@ -244,7 +244,7 @@ fn records(
         let n_participants = participants.len() as u32;
         participants.extend(context);
         pending.push(events::Pending {
-            entities: participants.into_boxed_slice(),
+            entities: crate::exact::boxed(participants),
             n_participants,
             article,
             kind: ev.kind,
@@ -325,7 +325,7 @@ impl Model {
             .zip(&mut facts)
             .map(|(raw, f)| Article {
                 raw,
-                sentences: std::mem::take(&mut f.sentences),
+                sentences: crate::exact::vec(std::mem::take(&mut f.sentences)),
                 mentions: 0..0,
                 timexes: 0..0,
             })
