@@ -173,7 +173,7 @@ pub fn find(
         if let Target::Entity(e) = cands[h.candidate].target {
             let ent = model.entity(e);
             let via = &cands[h.candidate].text;
-            let alias = if *via != ent.name {
+            let alias = if **via != *ent.name {
                 format!("  (as {via})")
             } else {
                 String::new()
@@ -217,7 +217,7 @@ pub fn timeline(args: &[String], out: &mut impl Write) -> io::Result<()> {
         };
         ids.push(e);
     }
-    let header: Vec<&str> = ids.iter().map(|&e| model.entity(e).name.as_str()).collect();
+    let header: Vec<&str> = ids.iter().map(|&e| &*model.entity(e).name).collect();
     writeln!(out, "{}", header.join(" ↔ "))?;
     let events: Vec<_> = match ids.as_slice() {
         [a, b] => model

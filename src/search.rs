@@ -54,9 +54,13 @@ pub fn candidates(model: &Model, titles: bool) -> Vec<Candidate> {
     let mut out = Vec::new();
     for e in &model.entities {
         let weight = e.mentions.len();
-        out.push(Candidate::new(e.name.clone(), Target::Entity(e.id), weight));
+        out.push(Candidate::new(
+            e.name.to_string(),
+            Target::Entity(e.id),
+            weight,
+        ));
         for a in &e.aliases {
-            out.push(Candidate::new(a.clone(), Target::Entity(e.id), weight));
+            out.push(Candidate::new(a.to_string(), Target::Entity(e.id), weight));
         }
     }
     if titles {

@@ -22,7 +22,7 @@ fn corpus(files: &[(&str, &str)]) -> Model {
 fn entity(m: &Model, name: &str) -> EntityId {
     m.entities
         .iter()
-        .find(|e| e.name == name)
+        .find(|e| *e.name == *name)
         .unwrap_or_else(|| panic!("no entity {name:?}"))
         .id
 }

@@ -152,7 +152,7 @@ fn snapshot_tiny_terminal() {
 #[test]
 fn snapshot_pair_timeline_with_evidence_open() {
     let mut a = small_app();
-    let id = |a: &App, n: &str| a.model.entities.iter().find(|e| e.name == n).unwrap().id;
+    let id = |a: &App, n: &str| a.model.entities.iter().find(|e| *e.name == *n).unwrap().id;
     let (lopez, ruiz) = (id(&a, "Maria Lopez"), id(&a, "Carlos Ruiz"));
     a.set_subject(storyline::app::Subject::Pair(lopez, ruiz));
     a.focus = storyline::app::Pane::Timeline;

@@ -31,7 +31,7 @@ fn entity(a: &App, name: &str) -> EntityId {
     a.model
         .entities
         .iter()
-        .find(|e| e.name == name)
+        .find(|e| *e.name == *name)
         .unwrap_or_else(|| panic!("no entity {name}"))
         .id
 }

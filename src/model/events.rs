@@ -16,7 +16,9 @@ use crate::extract::events::{AmountClaim, EventTime, Modality, family};
 use crate::text::Span;
 use crate::time::DateValue;
 
-use super::{ArticleId, Claim, Conflict, EntityId, Event, EventId, Evidence, Relationship, When};
+use super::{
+    ArticleId, Claim, Conflict, EntityId, Event, EventId, Evidence, Relationship, When, permute,
+};
 
 /// A sentence-level event after linking.
 #[derive(Debug, Clone)]
@@ -431,23 +433,6 @@ pub(super) fn cluster(
     (events, relationships, conflicts)
 }
 
-/// Reorders `items` in place so that position `k` holds the item that was at `from[k]`
-/// (`from` is a permutation): each cycle of the permutation is followed with swaps.
-fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
-    debug_assert_eq!(items.len(), from.len());
-    for start in 0..items.len() {
-        let mut at = start;
-        // A position whose item is in place is marked by pointing at itself.
-        while from[at] != start {
-            let next = from[at];
-            items.swap(at, next);
-            from[at] = at;
-            at = next;
-        }
-        from[at] = at;
-    }
-}
-
 fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
     let mut counts: BTreeMap<T, usize> = BTreeMap::new();
     for i in items {
@@ -738,23 +723,6 @@ mod tests {
             let (merged, conflict) = merge_reports(&[&p]);
             assert!(conflict.is_none());
             assert_eq!(format!("{:?}", single(&p)), format!("{merged:?}"));
-        }
-    }
-
-    #[test]
-    fn permute_puts_each_item_where_its_index_says() {
-        // Fixed points, a swap, a long cycle and several cycles at once.
-        for from in [
-            vec![0, 1, 2, 3, 4, 5],
-            vec![1, 0, 2, 3, 5, 4],
-            vec![5, 0, 1, 2, 3, 4],
-            vec![2, 4, 0, 5, 1, 3],
-        ] {
-            let items: Vec<char> = "abcdef".chars().collect();
-            let want: Vec<char> = from.iter().map(|&i| items[i]).collect();
-            let mut got = items.clone();
-            permute(&mut got, from.clone());
-            assert_eq!(got, want, "{from:?}");
         }
     }
 }

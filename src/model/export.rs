@@ -41,8 +41,8 @@ struct EntityOut<'a> {
     id: u32,
     name: &'a str,
     kind: &'static str,
-    aliases: &'a [String],
-    titles: &'a [String],
+    aliases: &'a [Box<str>],
+    titles: &'a [Box<str>],
     mentions: usize,
     /// Collected before serialising (like events' evidence): looking the ids up while
     /// serialising, through a lazy sequence, measured slower on the 10k corpus.

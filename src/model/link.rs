@@ -346,12 +346,14 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
     }
     // Entities: confirmed groups, canonical name the fullest form, then the most frequent.
     // One slot per group, collected at its exact size with each group freed as its entity
-    // is made (a parallel filter collects into chunks first, and held every entity twice);
-    // nearly every group is a root and confirmed. The empty slots are sorted last and cut.
-    let mut entities: Vec<Option<(usize, Entity, usize)>> = merged
+    // is made; nearly every group is a root and confirmed.
+    let counts: Vec<usize> = merged
+        .iter()
+        .map(|g| g.as_ref().map_or(0, |g| g.count))
+        .collect();
+    let mut slots: Vec<Option<Entity>> = merged
         .into_par_iter()
-        .enumerate()
-        .map(|(g, grp)| {
+        .map(|grp| {
             let mut grp = grp.filter(|x| x.strong)?;
             grp.forms.sort();
             grp.titles.sort();
@@ -363,44 +365,58 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                     let wb = b.0.split_whitespace().count();
                     wa.cmp(&wb).then(a.1.cmp(&b.1)).then(b.0.cmp(a.0))
                 })
-                .map(|(f, _)| f.to_string())
-                .unwrap_or_default();
-            let aliases: Vec<String> = forms
+                .map_or("", |(f, _)| f);
+            let aliases = forms
                 .iter()
                 .filter(|(f, _)| *f != name)
-                .map(|(f, _)| f.to_string())
-                .collect();
-            let titles = grp.titles.list.iter().map(|(t, _)| t.to_string()).collect();
-            let e = Entity {
+                .map(|&(f, _)| f.into())
+                .collect::<Vec<_>>();
+            let titles = grp
+                .titles
+                .list
+                .iter()
+                .map(|&(t, _)| t.into())
+                .collect::<Vec<_>>();
+            Some(Entity {
                 id: EntityId(0),
-                name,
+                name: name.into(),
                 kind: grp.votes.best(),
-                aliases,
-                titles,
+                aliases: crate::exact::boxed(aliases),
+                titles: crate::exact::boxed(titles),
                 mentions: Box::default(),
                 articles: Box::default(),
-            };
-            Some((g, e, grp.count))
+            })
         })
         .collect();
-    // Equal entities keep their group order (an unstable sort with the group as the last key:
-    // the stable sort's buffer held half the entities again).
-    entities.par_sort_unstable_by(|a, b| match (a, b) {
-        (Some(a), Some(b)) => {
-            a.1.kind
-                .cmp(&b.1.kind)
-                .then(b.2.cmp(&a.2))
-                .then(a.1.name.cmp(&b.1.name))
-                .then(a.0.cmp(&b.0))
-        }
-        _ => b.is_some().cmp(&a.is_some()),
+    // The entities' order: kind, most mentioned, name, then group. The slots are put in that
+    // order in place (the empty ones last, then cut), so no entity is ever held twice.
+    let kept = slots.iter().filter(|e| e.is_some()).count();
+    let mut order: Vec<usize> = (0..slots.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| match (&slots[a], &slots[b]) {
+        (Some(x), Some(y)) => x
+            .kind
+            .cmp(&y.kind)
+            .then(counts[b].cmp(&counts[a]))
+            .then(x.name.cmp(&y.name))
+            .then(a.cmp(&b)),
+        (x, y) => y.is_some().cmp(&x.is_some()).then(a.cmp(&b)),
     });
-    entities.truncate(entities.iter().take_while(|e| e.is_some()).count());
+    drop(counts);
     // Each group's entity index, NONE for a group that made no entity.
     let mut index: Vec<u32> = vec![NONE; root.len()];
-    for (i, (g, e, _)) in entities.iter_mut().flatten().enumerate() {
+    for (i, &g) in order[..kept].iter().enumerate() {
+        index[g] = i as u32;
+    }
+    super::permute(&mut slots, order);
+    slots.truncate(kept);
+    // In place: an `Option<Entity>` is the size of an `Entity`.
+    const _: () = assert!(size_of::<Option<Entity>>() == size_of::<Entity>());
+    let mut entities: Vec<Entity> = slots
+        .into_iter()
+        .map(|e| e.expect("the kept slots come first"))
+        .collect();
+    for (i, e) in entities.iter_mut().enumerate() {
         e.id = EntityId(i as u32);
-        index[*g] = e.id.0;
     }
     let assignment = resolved
         .into_par_iter()
@@ -413,11 +429,8 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             Assigned(row)
         })
         .collect();
-    // A new list at the exact size: collected in place, it would keep the cut slots' room.
-    let mut out = Vec::with_capacity(entities.len());
-    out.extend(entities.into_iter().flatten().map(|(_, e, _)| e));
     Linked {
-        entities: out,
+        entities,
         assignment,
     }
 }

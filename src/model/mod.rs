@@ -73,12 +73,14 @@ impl Article {
 #[derive(Debug, Clone)]
 pub struct Entity {
     pub id: EntityId,
-    pub name: String,
+    /// Boxed strings and lists (no spare room, 8 bytes less than a `String` or `Vec`): a
+    /// corpus has hundreds of thousands of entities.
+    pub name: Box<str>,
     pub kind: Kind,
     /// Other surface forms, sorted.
-    pub aliases: Vec<String>,
+    pub aliases: Box<[Box<str>]>,
     /// Titles and roles seen with the name ("President-elect", "Acme founder"), sorted.
-    pub titles: Vec<String>,
+    pub titles: Box<[Box<str>]>,
     /// Indexes into [`Model::mentions`] (`u32`: a model holds fewer than 4 billion mentions).
     pub mentions: Box<[u32]>,
     /// Articles that mention it, in model order.
@@ -512,5 +514,44 @@ impl Model {
     /// The publication date of an article, if known or inferred.
     pub fn published(&self, id: ArticleId) -> Option<NaiveDate> {
         self.article(id).published().map(|p| p.date.start)
+    }
+}
+
+/// Reorders `items` in place so that position `k` holds the item that was at `from[k]`
+/// (`from` is a permutation): each cycle of the permutation is followed with swaps.
+fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
+    debug_assert_eq!(items.len(), from.len());
+    for start in 0..items.len() {
+        let mut at = start;
+        // A position whose item is in place is marked by pointing at itself.
+        while from[at] != start {
+            let next = from[at];
+            items.swap(at, next);
+            from[at] = at;
+            at = next;
+        }
+        from[at] = at;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_each_item_where_its_index_says() {
+        // Fixed points, a swap, a long cycle and several cycles at once.
+        for from in [
+            vec![0, 1, 2, 3, 4, 5],
+            vec![1, 0, 2, 3, 5, 4],
+            vec![5, 0, 1, 2, 3, 4],
+            vec![2, 4, 0, 5, 1, 3],
+        ] {
+            let items: Vec<char> = "abcdef".chars().collect();
+            let want: Vec<char> = from.iter().map(|&i| items[i]).collect();
+            let mut got = items.clone();
+            permute(&mut got, from.clone());
+            assert_eq!(got, want, "{from:?}");
+        }
     }
 }

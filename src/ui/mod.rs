@@ -207,7 +207,7 @@ impl Ui {
     fn subject_label(&self, m: &Model, subject: Subject) -> Option<String> {
         match subject {
             Subject::All => None,
-            Subject::Entity(e) => Some(m.entity(e).name.clone()),
+            Subject::Entity(e) => Some(m.entity(e).name.to_string()),
             Subject::Pair(a, b) => Some(format!("{} ↔ {}", m.entity(a).name, m.entity(b).name)),
         }
     }
@@ -401,7 +401,7 @@ impl Ui {
                         let glyph =
                             Span::styled(format!("{} ", tone_glyph(tone)), self.tone_style(tone));
                         row_line(
-                            ent.name.clone(),
+                            ent.name.to_string(),
                             self.theme.kind(ent.kind),
                             n.to_string(),
                             self.theme.dim,
@@ -415,7 +415,7 @@ impl Ui {
                         let chosen = app.subject.entities().contains(&e);
                         let mark = Span::raw(if chosen { "•" } else { " " });
                         row_line(
-                            ent.name.clone(),
+                            ent.name.to_string(),
                             style,
                             ent.mentions.len().to_string(),
                             self.theme.dim,
@@ -686,7 +686,7 @@ impl Ui {
                 let (tag, style, extra) = match c.target {
                     Target::Entity(e) => {
                         let ent = m.entity(e);
-                        let extra = if c.text != ent.name {
+                        let extra = if *c.text != *ent.name {
                             format!(" → {}", ent.name)
                         } else {
                             String::new()
