@@ -17,7 +17,8 @@ use crate::text::Span;
 use crate::time::DateValue;
 
 use super::{
-    ArticleId, Claim, Conflict, EntityId, Event, EventId, Evidence, Relationship, When, permute,
+    Article, ArticleId, Claim, Conflict, EntityId, Event, EventId, Evidence, Relationship, When,
+    permute,
 };
 
 /// A sentence-level event after linking.
@@ -60,7 +61,6 @@ pub(super) struct PendingAmount {
     pub claim: AmountClaim,
     pub actor: EntityId,
     pub sentence: Span,
-    pub sentence_text: String,
 }
 
 /// The days an event may have happened on, for deciding whether two reports agree.
@@ -626,8 +626,9 @@ fn purpose_words(text: &str) -> BTreeSet<String> {
 }
 
 /// Amounts given for the same actor's support in different articles that differ, where the
-/// sentences share a word of purpose ("campaign"): both claims, with their sources.
-pub(super) fn amount_conflicts(amounts: &[PendingAmount]) -> Vec<Conflict> {
+/// sentences share a word of purpose ("campaign"): both claims, with their sources. The
+/// sentences are read in `articles` (the model's).
+pub(super) fn amount_conflicts(amounts: &[PendingAmount], articles: &[Article]) -> Vec<Conflict> {
     let mut by_actor: BTreeMap<EntityId, Vec<&PendingAmount>> = BTreeMap::new();
     for a in amounts {
         by_actor.entry(a.actor).or_default().push(a);
@@ -637,7 +638,7 @@ pub(super) fn amount_conflicts(amounts: &[PendingAmount]) -> Vec<Conflict> {
         let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
         let words: Vec<BTreeSet<String>> = claims
             .iter()
-            .map(|c| purpose_words(&c.sentence_text))
+            .map(|c| purpose_words(c.sentence.of(articles[c.article.index()].body())))
             .collect();
         for (i, a) in claims.iter().enumerate() {
             for (j, b) in claims.iter().enumerate().skip(i + 1) {

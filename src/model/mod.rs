@@ -267,7 +267,6 @@ fn records(
                 article,
                 actor,
                 sentence,
-                sentence_text: sentence.of(&raw.body).to_string(),
                 claim,
             });
         }
@@ -421,8 +420,12 @@ impl Model {
         }
         watch.lap("records");
         drop(linked.assignment);
+        // Amount conflicts first, so that the claims are freed before the events are clustered;
+        // they are listed after the date conflicts.
+        let amount_conflicts = events::amount_conflicts(&amounts, &model.articles);
+        drop(amounts);
         let (events, relationships, mut conflicts) = events::cluster(pending);
-        conflicts.extend(events::amount_conflicts(&amounts));
+        conflicts.extend(amount_conflicts);
         watch.lap("cluster");
         model.events = events;
         model.relationships = relationships;
