@@ -228,10 +228,8 @@ fn pairs(participants: &[EntityId]) -> Vec<(EntityId, EntityId)> {
     out
 }
 
-/// The family and pair of participants that reports must share to be one event.
-/// The family is an index into the corpus's families in name order, so that buckets sort as
-/// by name (the sweep's unions depend on the order), in a key of 24 bytes instead of 40.
-type Bucket = (u16, EntityId, EntityId);
+/// The pair of participants that reports of one family must share to be one event.
+type Pair = (EntityId, EntityId);
 
 /// The reports, each article's in a vector of its own, read by their index in article order;
 /// an article's vector is freed once all its reports are merged.
@@ -289,13 +287,14 @@ pub(super) fn cluster(
     let mut reports = Reports::new(reports);
     let n_reports: usize = reports.lists.iter().map(Vec::len).sum();
     let mut uf = Clusters::new(reports.lists.iter().flatten());
-    // Buckets of one family and one pair, each in date order: one sort of (bucket, date,
-    // report) keys, then runs of equal bucket.
+    // Buckets of one family and one pair, each in date order: one sort of (pair, date, report)
+    // keys per family, families in name order, then runs of equal pair. The order is that of
+    // one sort of every key by family first (the sweep's unions depend on it), but only one
+    // family's keys are held at a time.
     //
-    // Counted first, so that the list is allocated once at its exact size and filled in
-    // parallel, an article's reports into their own part: a parallel collect of unknown length
-    // held every key twice at its end (a quarter of the peak heap at 100k).
-    // The families the reports have, in name order.
+    // Each family's keys are counted first, so that its list is allocated once at its exact
+    // size and filled in parallel, an article's reports into their own part (a parallel
+    // collect of unknown length held every key twice at its end).
     let families: Vec<&'static str> = reports
         .lists
         .par_iter()
@@ -309,66 +308,92 @@ pub(super) fn cluster(
         })
         .into_iter()
         .collect();
-    let keys_of = |p: &Pending| {
+    let pairs_of = |p: &Pending| {
         // Statements are too common and too vague to be the same event by pair and date.
-        let (pairs, w) = match p.when.filter(|_| p.kind != "statement") {
+        match p.when.filter(|_| p.kind != "statement") {
             Some(when) => (
                 related_pairs(p.participants(), p.actor, p.target),
                 window(&when),
             ),
             None => (Vec::new(), (NaiveDate::MIN, NaiveDate::MIN)),
-        };
-        let kind = families
-            .binary_search(&family(p.kind))
-            .expect("every family is listed") as u16;
-        pairs.into_iter().map(move |(a, b)| ((kind, a, b), w))
+        }
     };
-    let counts: Vec<usize> = reports
+    // Each report's family and number of keys.
+    let meta: Vec<(u16, u32)> = reports
         .lists
         .par_iter()
-        .map(|r| r.iter().map(|p| keys_of(p).len()).sum())
+        .flat_map_iter(|r| {
+            r.iter().map(|p| {
+                let f = families
+                    .binary_search(&family(p.kind))
+                    .expect("every family is listed");
+                (f as u16, pairs_of(p).0.len() as u32)
+            })
+        })
         .collect();
-    let blank = (
-        (0, EntityId(0), EntityId(0)),
-        (NaiveDate::MIN, NaiveDate::MIN),
-        0,
-    );
-    // The report as u32: a corpus has fewer than 4 billion reports.
-    let mut keyed: Vec<(Bucket, (NaiveDate, NaiveDate), u32)> = vec![blank; counts.iter().sum()];
-    let mut parts = Vec::with_capacity(reports.lists.len());
-    let mut rest = &mut keyed[..];
-    for ((r, &n), &first) in reports.lists.iter().zip(&counts).zip(&reports.first) {
-        let (part, tail) = rest.split_at_mut(n);
-        parts.push((r, part, first));
-        rest = tail;
-    }
-    parts.into_par_iter().for_each(|(r, part, first)| {
-        let keys = r
-            .iter()
-            .enumerate()
-            .flat_map(|(j, p)| keys_of(p).map(move |(bucket, w)| (bucket, w, (first + j) as u32)));
-        for (slot, key) in part.iter_mut().zip(keys) {
-            *slot = key;
+    for f in 0..families.len() as u16 {
+        let of_family = |first: usize, n: usize| {
+            meta[first..first + n]
+                .iter()
+                .filter(|m| m.0 == f)
+                .map(|m| m.1 as usize)
+                .sum::<usize>()
+        };
+        let counts: Vec<usize> = reports
+            .lists
+            .par_iter()
+            .zip(&reports.first)
+            .map(|(r, &first)| of_family(first, r.len()))
+            .collect();
+        let blank = (
+            (EntityId(0), EntityId(0)),
+            (NaiveDate::MIN, NaiveDate::MIN),
+            0,
+        );
+        // The report as u32: a corpus has fewer than 4 billion reports.
+        let mut keyed: Vec<(Pair, (NaiveDate, NaiveDate), u32)> = vec![blank; counts.iter().sum()];
+        let mut parts = Vec::with_capacity(reports.lists.len());
+        let mut rest = &mut keyed[..];
+        for ((r, &n), &first) in reports.lists.iter().zip(&counts).zip(&reports.first) {
+            let (part, tail) = rest.split_at_mut(n);
+            parts.push((r, part, first));
+            rest = tail;
         }
-    });
-    drop(counts);
-    keyed.par_sort_unstable();
-    for run in keyed.chunk_by(|x, y| x.0 == y.0) {
-        // Sweep in date order: a report joins an earlier one it is compatible with, looking
-        // back only while windows can still overlap (the list is sorted by window start).
-        for (x, &(_, (start, _), i)) in run.iter().enumerate() {
-            for &(_, (_, end_j), j) in run[..x].iter().rev().take(MAX_LOOK_BACK) {
-                let (i, j) = (i as usize, j as usize);
-                if compatible(reports.get(i), reports.get(j)) && uf.try_union(i, j) {
-                    break;
-                }
-                if end_j + Duration::days(MAX_MERGE_SPAN_DAYS * 2) < start {
-                    break;
+        parts.into_par_iter().for_each(|(r, part, first)| {
+            let keys = r
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| meta[first + j].0 == f)
+                .flat_map(|(j, p)| {
+                    let (pairs, w) = pairs_of(p);
+                    pairs
+                        .into_iter()
+                        .map(move |pair| (pair, w, (first + j) as u32))
+                });
+            for (slot, key) in part.iter_mut().zip(keys) {
+                *slot = key;
+            }
+        });
+        drop(counts);
+        keyed.par_sort_unstable();
+        for run in keyed.chunk_by(|x, y| x.0 == y.0) {
+            // Sweep in date order: a report joins an earlier one it is compatible with,
+            // looking back only while windows can still overlap (the list is sorted by window
+            // start).
+            for (x, &(_, (start, _), i)) in run.iter().enumerate() {
+                for &(_, (_, end_j), j) in run[..x].iter().rev().take(MAX_LOOK_BACK) {
+                    let (i, j) = (i as usize, j as usize);
+                    if compatible(reports.get(i), reports.get(j)) && uf.try_union(i, j) {
+                        break;
+                    }
+                    if end_j + Duration::days(MAX_MERGE_SPAN_DAYS * 2) < start {
+                        break;
+                    }
                 }
             }
         }
     }
-    drop(keyed);
+    drop(meta);
     // Groups in order of their first report (a cluster's root is its first report); each
     // merged on its own, in parallel, a chunk of groups at a time.
     // (root, report) as u32: a corpus has fewer than 4 billion reports.

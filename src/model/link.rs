@@ -235,6 +235,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             union_into(&mut parent, rg, rt);
         }
     }
+    drop(acronyms);
     // A one-word name joins the one full personal name of the corpus that ends in it.
     let mut by_last: HashMap<&str, HashSet<usize>> = HashMap::default();
     for (g, grp) in groups.iter().enumerate() {
@@ -263,6 +264,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             union_into(&mut parent, g, rt);
         }
     }
+    drop(by_last);
     // No unions after this point: every group's root, read-only from here on.
     let root: Vec<u32> = (0..groups.len())
         .map(|g| find(&mut parent, g) as u32)
@@ -336,6 +338,10 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             (out, titled)
         })
         .collect();
+    // What is left is made of the groups: the indexes go before the entities are made (the
+    // peak of linking).
+    drop(bound);
+    drop(grouped);
     for (_, titled) in &resolved {
         for &(r, name) in titled {
             if let Some(grp) = merged[r as usize].as_mut() {
