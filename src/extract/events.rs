@@ -389,12 +389,13 @@ fn roles(
 pub fn governing_time(
     body: &str,
     sentences: &[Span],
-    timexes: &[Timex],
+    timexes: &[impl AsRef<Timex>],
     si: usize,
     at: usize,
 ) -> EventTime {
     let in_sentence = timexes
         .iter()
+        .map(AsRef::as_ref)
         .enumerate()
         .filter(|(_, t)| t.sentence == si)
         .min_by_key(|(_, t)| t.span.start().abs_diff(at));
@@ -402,12 +403,16 @@ pub fn governing_time(
         return EventTime::Timex(i);
     }
     if let Some(prev) = si.checked_sub(1).and_then(|p| sentences.get(p)) {
-        let framing = timexes.iter().enumerate().find(|(_, t)| {
-            t.sentence + 1 == si
-                && body
-                    .get(prev.start()..t.span.start())
-                    .is_some_and(|lead| lead.split_whitespace().count() <= 1)
-        });
+        let framing = timexes
+            .iter()
+            .map(AsRef::as_ref)
+            .enumerate()
+            .find(|(_, t)| {
+                t.sentence + 1 == si
+                    && body
+                        .get(prev.start()..t.span.start())
+                        .is_some_and(|lead| lead.split_whitespace().count() <= 1)
+            });
         if let Some((i, _)) = framing {
             return EventTime::Timex(i);
         }

@@ -339,6 +339,12 @@ pub struct Timex {
     pub sentence: usize,
 }
 
+impl AsRef<Timex> for Timex {
+    fn as_ref(&self) -> &Timex {
+        self
+    }
+}
+
 /// Everything extracted from one article.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {

@@ -148,12 +148,12 @@ pub(super) fn related_pairs(
 /// The date an event's time resolves to.
 pub(super) fn when_of(
     time: EventTime,
-    timexes: &[crate::extract::Timex],
+    timexes: &[impl AsRef<crate::extract::Timex>],
     published: Option<DateValue>,
 ) -> Option<When> {
     match time {
         EventTime::Timex(i) => timexes.get(i).map(|t| When {
-            value: t.value,
+            value: t.as_ref().value,
             inferred: false,
         }),
         EventTime::Published => published.map(|value| When {

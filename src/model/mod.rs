@@ -109,6 +109,12 @@ pub struct TimexRec {
     pub timex: Timex,
 }
 
+impl AsRef<Timex> for TimexRec {
+    fn as_ref(&self) -> &Timex {
+        &self.timex
+    }
+}
+
 /// A sentence that reports an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
@@ -194,14 +200,15 @@ struct Records {
 /// read: the model keeps only the linked ones, copied before.
 fn records(
     article: ArticleId,
-    raw: &RawArticle,
-    sentences: &[Span],
+    a: &Article,
+    timexes: &[TimexRec],
     f: &mut extract::Facts,
     found: Vec<extract::events::RawEvent>,
     amount_claims: Vec<extract::events::AmountClaim>,
     assignment: &link::Assigned,
 ) -> Records {
     let link = |mi: usize| assignment.get(mi);
+    let (raw, sentences) = (&a.raw, &a.sentences[..]);
     let published = raw.published.as_ref().map(|p| p.date);
     // Mentions by sentence, once per article: an event's context is its sentence's.
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
@@ -236,11 +243,11 @@ fn records(
             extract::events::governing_time(
                 &raw.body,
                 sentences,
-                &f.timexes,
+                timexes,
                 ev.sentence,
                 ev.trigger.start(),
             ),
-            &f.timexes,
+            timexes,
             published,
         );
         let n_participants = participants.len() as u32;
@@ -321,7 +328,7 @@ impl Model {
         watch.lap("dates");
         // The articles, each with its sentences: made once, here, so that they are never
         // copied while the corpus's events are held.
-        let articles: Vec<Article> = raws
+        let mut articles: Vec<Article> = raws
             .into_iter()
             .zip(&mut facts)
             .map(|(raw, f)| Article {
@@ -331,10 +338,25 @@ impl Model {
                 timexes: 0..0,
             })
             .collect();
+        // The time expressions move into the model now, before linking's peak (the events
+        // read them there): moved later, while the corpus's mentions and events are held, they
+        // would be held twice at once.
+        let mut timexes = Vec::with_capacity(facts.iter().map(|f| f.timexes.len()).sum());
+        for (ai, (f, a)) in facts.iter_mut().zip(&mut articles).enumerate() {
+            let start = timexes.len();
+            let article = ArticleId(ai as u32);
+            timexes.extend(
+                std::mem::take(&mut f.timexes)
+                    .into_iter()
+                    .map(|timex| TimexRec { article, timex }),
+            );
+            a.timexes = start..timexes.len();
+        }
         let linked = link::link(&facts);
         watch.lap("link");
         let mut model = Model {
             articles,
+            timexes,
             problems,
             ..Model::default()
         };
@@ -367,7 +389,7 @@ impl Model {
         // are never all held at once.
         let records: Vec<Records> = {
             use rayon::prelude::*;
-            let entities = &model.entities;
+            let (entities, timexes) = (&model.entities, &model.timexes);
             model
                 .articles
                 .par_iter()
@@ -390,8 +412,8 @@ impl Model {
                     );
                     records(
                         ArticleId(ai as u32),
-                        &a.raw,
-                        sentences,
+                        a,
+                        &timexes[a.timexes.clone()],
                         f,
                         found,
                         claims,
@@ -401,20 +423,10 @@ impl Model {
                 .collect()
         };
         watch.lap("events");
-        model
-            .timexes
-            .reserve_exact(facts.iter().map(|f| f.timexes.len()).sum());
-        // Each article's events stay in its own vector; its timexes move into the model.
+        drop(facts);
+        // Each article's events stay in its own vector.
         let mut pending = Vec::with_capacity(records.len());
-        for (ai, (r, f)) in records.into_iter().zip(facts).enumerate() {
-            let start = model.timexes.len();
-            let article = ArticleId(ai as u32);
-            model.timexes.extend(
-                f.timexes
-                    .into_iter()
-                    .map(|timex| TimexRec { article, timex }),
-            );
-            model.articles[ai].timexes = start..model.timexes.len();
+        for r in records {
             pending.push(r.pending);
             amounts.extend(r.amounts);
         }
