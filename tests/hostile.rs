@@ -363,9 +363,9 @@ proptest! {
             prop_assert_eq!(a.original(), text.clone());
             for seg in &a.body_map {
                 let original = a.original();
-                let kept = &original[seg.original..seg.original + seg.len];
-                prop_assert_eq!(kept.len(), seg.len);
-                prop_assert_eq!(&*storyline::corpus::sanitize::sanitize(kept), &a.body[seg.body..seg.body + seg.len]);
+                let kept = &original[seg.original()..seg.original() + seg.len()];
+                prop_assert_eq!(kept.len(), seg.len());
+                prop_assert_eq!(&*storyline::corpus::sanitize::sanitize(kept), &a.body[seg.body()..seg.body() + seg.len()]);
             }
         }
     }

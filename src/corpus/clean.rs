@@ -352,11 +352,7 @@ pub(super) fn build_article(
         if !body.is_empty() {
             body.push_str("\n\n");
         }
-        body_map.push(Segment {
-            body: body.len(),
-            original: start,
-            len: t.len(),
-        });
+        body_map.push(Segment::new(body.len(), start, t.len()));
         body.push_str(&sanitize(t));
     }
     if body.trim().is_empty() {

@@ -33,12 +33,45 @@ pub struct Published {
 }
 
 /// A stretch of the body copied from the original text: `len` bytes at `body` in the body are
-/// the `len` bytes at `original` in the original text.
+/// the `len` bytes at `original` in the original text. Offsets are `u32` (12 bytes a segment
+/// rather than 24): an article is refused before cleaning when its text is longer than a
+/// span can address ([`crate::text::MAX_BODY`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {
-    pub body: usize,
-    pub original: usize,
-    pub len: usize,
+    body: u32,
+    original: u32,
+    len: u32,
+}
+
+impl Segment {
+    pub fn new(body: usize, original: usize, len: usize) -> Segment {
+        let offset = |x: usize| u32::try_from(x).expect("an article's text is under MAX_BODY");
+        Segment {
+            body: offset(body),
+            original: offset(original),
+            len: offset(len),
+        }
+    }
+
+    /// Where the stretch starts in the body.
+    pub fn body(&self) -> usize {
+        self.body as usize
+    }
+
+    /// Where the stretch starts in the original text.
+    pub fn original(&self) -> usize {
+        self.original as usize
+    }
+
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Never true of a body's segment (cleaning keeps no empty stretch).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
 }
 
 /// One article as read from its file, before any extraction.
@@ -90,16 +123,16 @@ impl Original {
         let mut replaced = Vec::new();
         let mut pos = 0;
         for s in map {
-            dropped.push_str(&original[pos..s.original]);
-            pos = s.original + s.len;
-            let kept = &original[s.original..pos];
+            dropped.push_str(&original[pos..s.original()]);
+            pos = s.original() + s.len();
+            let kept = &original[s.original()..pos];
             // Bytes compare faster than characters decode: only a segment the sanitiser
             // changed is searched for what it replaced.
-            if kept.as_bytes() != &body.as_bytes()[s.body..s.body + s.len] {
+            if kept.as_bytes() != &body.as_bytes()[s.body()..s.body() + s.len()] {
                 replaced.extend(
                     kept.char_indices()
                         .filter(|&(_, c)| sanitize::is_unsafe(c))
-                        .map(|(i, c)| (s.original + i, c)),
+                        .map(|(i, c)| (s.original() + i, c)),
                 );
             }
         }
@@ -120,11 +153,11 @@ impl RawArticle {
         let mut out = String::with_capacity(o.len);
         let (mut pos, mut at) = (0, 0);
         for s in &self.body_map {
-            let gap = s.original - pos;
+            let gap = s.original() - pos;
             out.push_str(&o.dropped[at..at + gap]);
             at += gap;
-            out.push_str(&self.body[s.body..s.body + s.len]);
-            pos = s.original + s.len;
+            out.push_str(&self.body[s.body()..s.body() + s.len()]);
+            pos = s.original() + s.len();
         }
         out.push_str(&o.dropped[at..]);
         for &(i, c) in &o.replaced {
@@ -137,8 +170,8 @@ impl RawArticle {
     pub fn original_offset(&self, body_offset: usize) -> Option<usize> {
         self.body_map
             .iter()
-            .find(|s| s.body <= body_offset && body_offset <= s.body + s.len)
-            .map(|s| s.original + (body_offset - s.body))
+            .find(|s| s.body() <= body_offset && body_offset <= s.body() + s.len())
+            .map(|s| s.original() + (body_offset - s.body()))
     }
 }
 
