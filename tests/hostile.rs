@@ -302,9 +302,10 @@ fn check_pipeline(inputs: Vec<Input>) {
             );
         }
     }
-    for m in &model.mentions {
-        let body = model.article(m.article).body();
-        assert_eq!(body.get(m.span.range()), Some(m.text(&model)));
+    for (i, m) in model.mentions.iter().enumerate() {
+        let a = model.mention_article(i);
+        assert!(model.article(a).mentions.contains(&i));
+        assert!(model.article(a).body().get(m.span.range()).is_some());
     }
     for t in &model.timexes {
         assert!(

@@ -172,24 +172,29 @@ pub fn write_json(
     w.field("schema", |out| {
         serde_json::to_writer(out, "storyline/1").map_err(Into::into)
     })?;
-    w.section("articles", &model.articles, article)?;
-    w.section("entities", &model.entities, |e| entity(model, e))?;
-    w.section("mentions", &model.mentions, |m| MentionOut {
-        entity: m.entity.0,
-        article: model.article(m.article).id(),
-        start: m.span.start(),
-        end: m.span.end(),
-        text: m.text(model),
+    w.section("articles", &model.articles, |_, a| article(a))?;
+    w.section("entities", &model.entities, |_, e| entity(model, e))?;
+    w.section("mentions", &model.mentions, |i, m| {
+        let a = model.article(model.mention_article(i));
+        MentionOut {
+            entity: m.entity.0,
+            article: a.id(),
+            start: m.span.start(),
+            end: m.span.end(),
+            text: m.span.of(a.body()),
+        }
     })?;
-    w.section("timexes", &model.timexes, |t| timex(model, t))?;
-    w.section("events", &model.events, |e| event(model, e))?;
-    w.section("relationships", &model.relationships, |r| RelationshipOut {
-        a: r.a.0,
-        b: r.b.0,
-        events: &r.events,
+    w.section("timexes", &model.timexes, |_, t| timex(model, t))?;
+    w.section("events", &model.events, |_, e| event(model, e))?;
+    w.section("relationships", &model.relationships, |_, r| {
+        RelationshipOut {
+            a: r.a.0,
+            b: r.b.0,
+            events: &r.events,
+        }
     })?;
-    w.section("conflicts", &model.conflicts, |c| conflict(model, c))?;
-    w.section("problems", &model.problems, |p| p)?;
+    w.section("conflicts", &model.conflicts, |_, c| conflict(model, c))?;
+    w.section("problems", &model.problems, |_, p| p)?;
     w.out.write_all(if pretty { b"\n}\n" } else { b"}\n" })?;
     w.out.flush()
 }
@@ -330,12 +335,13 @@ impl<W: std::io::Write> Writer<W> {
         self.out.write_all(&buf)
     }
 
-    /// A field whose value is the array of `items`, each written as `record` makes it.
+    /// A field whose value is the array of `items`, each written as `record` makes it from
+    /// its index and itself.
     fn section<'a, T: Sync, O: Serialize>(
         &mut self,
         name: &str,
         items: &'a [T],
-        record: impl Fn(&'a T) -> O + Sync,
+        record: impl Fn(usize, &'a T) -> O + Sync,
     ) -> std::io::Result<()> {
         use rayon::prelude::*;
         let pretty = self.pretty;
@@ -363,15 +369,16 @@ impl<W: std::io::Write> Writer<W> {
                         if gi > 0 || ci > 0 || i > 0 {
                             buf.push(b',');
                         }
+                        let index = (gi * threads + ci) * CHUNK + i;
                         if pretty {
                             buf.extend_from_slice(b"\n    ");
                             let mut ser = serde_json::Serializer::with_formatter(
                                 &mut buf,
                                 RecordLayout::new(),
                             );
-                            record(item).serialize(&mut ser)?;
+                            record(index, item).serialize(&mut ser)?;
                         } else {
-                            serde_json::to_writer(&mut buf, &record(item))?;
+                            serde_json::to_writer(&mut buf, &record(index, item))?;
                         }
                     }
                     *slot = buf;

@@ -87,19 +87,12 @@ pub struct Entity {
     pub articles: Box<[ArticleId]>,
 }
 
-/// One linked mention.
+/// One linked mention. Its article is the one whose range holds it ([`Model::mention_article`];
+/// not stored: 12 bytes a mention rather than 16, and a corpus has millions).
 #[derive(Debug, Clone)]
 pub struct MentionRec {
     pub entity: EntityId,
-    pub article: ArticleId,
     pub span: Span,
-}
-
-impl MentionRec {
-    /// The mention as written in its article's body.
-    pub fn text<'a>(&self, model: &'a Model) -> &'a str {
-        self.span.of(model.article(self.article).body())
-    }
 }
 
 /// One time expression with its article.
@@ -376,7 +369,6 @@ impl Model {
                 if let Some(entity) = e {
                     model.mentions.push(MentionRec {
                         entity,
-                        article: ArticleId(ai as u32),
                         span: m.span,
                     });
                 }
@@ -450,24 +442,31 @@ impl Model {
     /// allocated once at its exact size. Mentions are in article order, so an entity's
     /// articles come out in model order without duplicates.
     fn index_mentions(&mut self) {
+        // Each mention with its article: the articles' ranges are in order.
+        let with_article = || {
+            self.articles
+                .iter()
+                .enumerate()
+                .flat_map(|(a, art)| art.mentions.clone().map(move |i| (i, ArticleId(a as u32))))
+        };
         let mut counts = vec![(0usize, 0usize, None); self.entities.len()];
-        for m in &self.mentions {
-            let (mentions, articles, last) = &mut counts[m.entity.index()];
+        for (i, article) in with_article() {
+            let (mentions, articles, last) = &mut counts[self.mentions[i].entity.index()];
             *mentions += 1;
-            if *last != Some(m.article) {
+            if *last != Some(article) {
                 *articles += 1;
-                *last = Some(m.article);
+                *last = Some(article);
             }
         }
         let mut lists: Vec<(Vec<u32>, Vec<ArticleId>)> = counts
             .into_iter()
             .map(|(m, a, _)| (Vec::with_capacity(m), Vec::with_capacity(a)))
             .collect();
-        for (i, m) in self.mentions.iter().enumerate() {
-            let (mentions, articles) = &mut lists[m.entity.index()];
+        for (i, article) in with_article() {
+            let (mentions, articles) = &mut lists[self.mentions[i].entity.index()];
             mentions.push(u32::try_from(i).expect("fewer than 4 billion mentions"));
-            if articles.last() != Some(&m.article) {
-                articles.push(m.article);
+            if articles.last() != Some(&article) {
+                articles.push(article);
             }
         }
         for (e, (mentions, articles)) in self.entities.iter_mut().zip(lists) {
@@ -493,10 +492,23 @@ impl Model {
         &self.mentions[self.article(id).mentions.clone()]
     }
 
-    /// An entity's mentions, in model order.
-    pub fn entity_mentions(&self, id: EntityId) -> impl Iterator<Item = &MentionRec> {
+    /// An entity's mentions with their articles, in model order.
+    pub fn entity_mentions(&self, id: EntityId) -> impl Iterator<Item = (ArticleId, &MentionRec)> {
         let e = self.entity(id);
-        e.mentions.iter().map(|&i| &self.mentions[i as usize])
+        e.mentions.iter().map(|&i| {
+            let i = i as usize;
+            (self.mention_article(i), &self.mentions[i])
+        })
+    }
+
+    /// The article of mention `i` (of [`Model::mentions`]).
+    pub fn mention_article(&self, i: usize) -> ArticleId {
+        ArticleId(self.articles.partition_point(|a| a.mentions.end <= i) as u32)
+    }
+
+    /// A mention as written in its article's body.
+    pub fn mention_text(&self, article: ArticleId, m: &MentionRec) -> &str {
+        m.span.of(self.article(article).body())
     }
 
     /// The time expressions of an article, in text order.

@@ -18,15 +18,15 @@ fuzz_target!(|data: &[u8]| {
         .map(|(i, bytes)| Input { path: format!("f{i}.{ext}"), bytes: bytes.to_vec() })
         .collect();
     let model = Model::build(corpus::load(inputs, Vec::new()), storyline::assets::bundled());
-    for m in &model.mentions {
-        assert!(model.article(m.article).body().get(m.span.start..m.span.end).is_some());
+    for (i, m) in model.mentions.iter().enumerate() {
+        assert!(model.article(model.mention_article(i)).body().get(m.span.range()).is_some());
     }
     for t in &model.timexes {
-        assert!(model.article(t.article).body().get(t.timex.span.start..t.timex.span.end).is_some());
+        assert!(model.article(t.article).body().get(t.timex.span.range()).is_some());
     }
     for e in &model.events {
         for v in &e.evidence {
-            assert!(model.article(v.article).body().get(v.span.start..v.span.end).is_some());
+            assert!(model.article(v.article).body().get(v.span.range()).is_some());
         }
     }
     let _ = storyline::model::to_json(&model, false);
