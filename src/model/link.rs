@@ -245,12 +245,18 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         }
     }
     drop(acronyms);
-    // A one-word name joins the one full personal name of the corpus that ends in it.
-    let mut by_last: HashMap<&str, HashSet<usize>> = HashMap::default();
+    // A one-word name joins the one full personal name of the corpus that ends in it. Each
+    // last word's full name, or `None` when several end in it.
+    let mut by_last: HashMap<&str, Option<usize>> = HashMap::default();
     for (g, grp) in groups.iter().enumerate() {
-        let words: Vec<&str> = grp.key.split(' ').collect();
-        if words.len() >= 2 && grp.votes.best() == Kind::Person && find(&mut parent, g) == g {
-            by_last.entry(words[words.len() - 1]).or_default().insert(g);
+        if let Some((_, last)) = grp.key.rsplit_once(' ')
+            && grp.votes.best() == Kind::Person
+            && find(&mut parent, g) == g
+        {
+            by_last
+                .entry(last)
+                .and_modify(|one| *one = None)
+                .or_insert(Some(g));
         }
     }
     for g in 0..groups.len() {
@@ -265,10 +271,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         if other >= 1.0 && other > person {
             continue;
         }
-        if let Some(set) = by_last.get(groups[g].key)
-            && set.len() == 1
-        {
-            let t = *set.iter().next().expect("one");
+        if let Some(&Some(t)) = by_last.get(groups[g].key) {
             let rt = find(&mut parent, t);
             union_into(&mut parent, g, rt);
         }
