@@ -172,9 +172,11 @@ pub fn write_json(
     w.field("schema", |out| {
         serde_json::to_writer(out, "storyline/1").map_err(Into::into)
     })?;
-    w.section("articles", &model.articles, |_, a| article(a))?;
-    w.section("entities", &model.entities, |_, e| entity(model, e))?;
-    w.section("mentions", &model.mentions, |i, m| {
+    w.section("articles", &model.articles, ARTICLE_CHUNK, |_, a| {
+        article(a)
+    })?;
+    w.section("entities", &model.entities, CHUNK, |_, e| entity(model, e))?;
+    w.section("mentions", &model.mentions, CHUNK, |i, m| {
         let a = model.article(model.mention_article(i));
         MentionOut {
             entity: m.entity.0,
@@ -184,17 +186,19 @@ pub fn write_json(
             text: m.span.of(a.body()),
         }
     })?;
-    w.section("timexes", &model.timexes, |_, t| timex(model, t))?;
-    w.section("events", &model.events, |_, e| event(model, e))?;
-    w.section("relationships", &model.relationships, |_, r| {
+    w.section("timexes", &model.timexes, CHUNK, |_, t| timex(model, t))?;
+    w.section("events", &model.events, CHUNK, |_, e| event(model, e))?;
+    w.section("relationships", &model.relationships, CHUNK, |_, r| {
         RelationshipOut {
             a: r.a.0,
             b: r.b.0,
             events: &r.events,
         }
     })?;
-    w.section("conflicts", &model.conflicts, |_, c| conflict(model, c))?;
-    w.section("problems", &model.problems, |_, p| p)?;
+    w.section("conflicts", &model.conflicts, CHUNK, |_, c| {
+        conflict(model, c)
+    })?;
+    w.section("problems", &model.problems, CHUNK, |_, p| p)?;
     w.out.write_all(if pretty { b"\n}\n" } else { b"}\n" })?;
     w.out.flush()
 }
@@ -210,6 +214,11 @@ struct Writer<W: std::io::Write> {
 
 /// Records serialised per parallel task.
 const CHUNK: usize = 2048;
+
+/// Articles serialised per parallel task: an article carries its body, so a task's buffer of
+/// `CHUNK` articles was megabytes (the export's peak at 10k); smaller chunks of the small
+/// records measured slower.
+const ARTICLE_CHUNK: usize = 256;
 
 /// serde_json's pretty layout (`PrettyFormatter`, two-space indent) for a record that is an
 /// element of a section: it starts two levels deep (in the top-level object, in the section's
@@ -336,11 +345,12 @@ impl<W: std::io::Write> Writer<W> {
     }
 
     /// A field whose value is the array of `items`, each written as `record` makes it from
-    /// its index and itself.
+    /// its index and itself, `per_task` records to a parallel task.
     fn section<'a, T: Sync, O: Serialize>(
         &mut self,
         name: &str,
         items: &'a [T],
+        per_task: usize,
         record: impl Fn(usize, &'a T) -> O + Sync,
     ) -> std::io::Result<()> {
         use rayon::prelude::*;
@@ -355,10 +365,10 @@ impl<W: std::io::Write> Writer<W> {
         if self.chunks.len() < threads {
             self.chunks.resize_with(threads, Vec::new);
         }
-        for (gi, group) in items.chunks(CHUNK * threads).enumerate() {
-            let bufs = &mut self.chunks[..group.len().div_ceil(CHUNK)];
+        for (gi, group) in items.chunks(per_task * threads).enumerate() {
+            let bufs = &mut self.chunks[..group.len().div_ceil(per_task)];
             bufs.par_iter_mut()
-                .zip(group.par_chunks(CHUNK))
+                .zip(group.par_chunks(per_task))
                 .enumerate()
                 .try_for_each(|(ci, (slot, chunk))| -> std::io::Result<()> {
                     // Written through a Vec of this task's own: the slots' Vec headers share a
@@ -369,7 +379,7 @@ impl<W: std::io::Write> Writer<W> {
                         if gi > 0 || ci > 0 || i > 0 {
                             buf.push(b',');
                         }
-                        let index = (gi * threads + ci) * CHUNK + i;
+                        let index = (gi * threads + ci) * per_task + i;
                         if pretty {
                             buf.extend_from_slice(b"\n    ");
                             let mut ser = serde_json::Serializer::with_formatter(
