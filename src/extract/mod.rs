@@ -371,55 +371,70 @@ mod tests {
 
     #[test]
     fn a_repeated_text_is_stored_once_and_each_mention_reads_its_own() {
-        let mut b = MentionsBuilder::with_capacity(3);
-        let texts = |name, key, title| MentionTexts {
-            name,
-            key,
-            title,
-            role: None,
+        let person = {
+            let mut v = KindVotes::default();
+            v.add(Kind::Person, 2.0);
+            v
         };
-        let votes = KindVotes::default();
-        b.push(
-            Span::new(0, 9),
-            texts("Ana Silva", "ana silva", Some("Minister")),
-            votes,
-            0,
-            false,
-            None,
-            false,
-        );
-        b.push(
-            Span::new(20, 25),
-            texts("Silva", "silva", None),
-            votes,
-            1,
-            false,
-            Some(0),
-            false,
-        );
-        b.push(
-            Span::new(40, 49),
-            texts("Ana Silva", "ana silva", Some("Minister")),
-            votes,
-            2,
-            false,
-            None,
-            false,
-        );
+        let place = {
+            let mut v = KindVotes::default();
+            v.add(Kind::Place, 1.0);
+            v
+        };
+        // (span, name, key, title, votes, same_as)
+        let given = [
+            (
+                (0, 9),
+                "Ana Silva",
+                "ana silva",
+                Some("Minister"),
+                person,
+                None,
+            ),
+            ((20, 25), "Silva", "silva", None, person, Some(0)),
+            ((30, 36), "Lisbon", "lisbon", None, place, None),
+            (
+                (40, 49),
+                "Ana Silva",
+                "ana silva",
+                Some("Minister"),
+                person,
+                None,
+            ),
+        ];
+        let mut b = MentionsBuilder::with_capacity(given.len());
+        for (i, &((start, end), name, key, title, votes, same_as)) in given.iter().enumerate() {
+            let texts = MentionTexts {
+                name,
+                key,
+                title,
+                role: None,
+            };
+            b.push(
+                Span::new(start, end),
+                texts,
+                votes,
+                i as u32,
+                false,
+                same_as,
+                false,
+            );
+        }
         let m = b.finish();
-        assert_eq!(m.text.len(), "Ana Silvaana silvaMinisterSilvasilva".len());
-        assert_eq!(m.text.capacity(), m.text.len());
-        let read: Vec<_> = m
-            .iter()
-            .map(|x| (m.name(x), m.key(x), m.title(x), m.role(x)))
-            .collect();
+        // Each distinct text once, in an allocation of its length; each distinct vote once.
+        let distinct = "Ana Silvaana silvaMinisterSilvasilvaLisbonlisbon";
         assert_eq!(
-            read,
-            [
-                ("Ana Silva", "ana silva", Some("Minister"), None),
-                ("Silva", "silva", None, None),
-                ("Ana Silva", "ana silva", Some("Minister"), None),
-            ]
+            (m.text.len(), m.text.capacity()),
+            (distinct.len(), distinct.len())
         );
+        assert_eq!(m.votes.len(), 2);
+        assert_eq!(m.extras.len(), 2, "only the titled mentions have extras");
+        for (x, &(_, name, key, title, votes, same_as)) in m.iter().zip(&given) {
+            assert_eq!(
+                (m.name(x), m.key(x), m.title(x), m.role(x)),
+                (name, key, title, None)
+            );
+            assert_eq!((*m.votes(x), x.same_as()), (votes, same_as));
+        }
     }
 }
