@@ -327,10 +327,13 @@ pub(super) fn cluster(
                 let f = families
                     .binary_search(&family(p.kind))
                     .expect("every family is listed");
-                (f as u16, pairs_of(p).0.len() as u32)
+                let f = u16::try_from(f).expect("fewer than 65,536 event families");
+                let n = u32::try_from(pairs_of(p).0.len()).expect("fewer than 4 billion pairs");
+                (f, n)
             })
         })
         .collect();
+    // Every family is some report's, so the conversion above covers this one.
     for f in 0..families.len() as u16 {
         let of_family = |first: usize, n: usize| {
             meta[first..first + n]
