@@ -352,6 +352,11 @@ pub(super) fn build_article(
         if !body.is_empty() {
             body.push_str("\n\n");
         }
+        if body.len() > crate::text::MAX_BODY {
+            // The separators made the body longer than the original, past what a segment (and
+            // a span) can address: the caller skips the article as too large.
+            break;
+        }
         body_map.push(Segment::new(body.len(), start, t.len()));
         body.push_str(&sanitize(t));
     }

@@ -34,8 +34,8 @@ pub struct Published {
 
 /// A stretch of the body copied from the original text: `len` bytes at `body` in the body are
 /// the `len` bytes at `original` in the original text. Offsets are `u32` (12 bytes a segment
-/// rather than 24): an article is refused before cleaning when its text is longer than a
-/// span can address ([`crate::text::MAX_BODY`]).
+/// rather than 24): an article is refused when its text or its body is longer than a span can
+/// address ([`crate::text::MAX_BODY`]), and cleaning stops at a body offset past it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {
     body: u32,
@@ -45,7 +45,7 @@ pub struct Segment {
 
 impl Segment {
     pub fn new(body: usize, original: usize, len: usize) -> Segment {
-        let offset = |x: usize| u32::try_from(x).expect("an article's text is under MAX_BODY");
+        let offset = |x: usize| u32::try_from(x).expect("offsets are checked against MAX_BODY");
         Segment {
             body: offset(body),
             original: offset(original),
