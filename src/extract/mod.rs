@@ -243,7 +243,8 @@ impl<'a> MentionsBuilder<'a> {
     fn put(&mut self, s: &'a str) -> TextRef {
         *self.seen.entry(s).or_insert_with(|| {
             let start = self.len;
-            self.len += s.len() as u32;
+            self.len = u32::try_from(start as usize + s.len())
+                .expect("an article's distinct mention texts are under 4 GiB");
             self.order.push(s);
             TextRef {
                 start,

@@ -355,7 +355,7 @@ impl Model {
         };
         let mut amounts = Vec::new();
         model.entities = linked.entities;
-        // The linked mentions go straight into the model, in article order (a copy of 16
+        // The linked mentions go straight into the model, in article order (a copy of 12
         // bytes each: serial is fast enough).
         let nm = linked
             .assignment
