@@ -107,7 +107,6 @@ fn ends_like_sentence(s: &str) -> bool {
 /// image source ("... Images", "... /Photographer").
 fn is_photo_credit(s: &str) -> bool {
     let t = s.trim();
-    let lower = t.to_lowercase();
     const LEADS: [&str; 7] = [
         "cover photo",
         "photo:",
@@ -117,26 +116,41 @@ fn is_photo_credit(s: &str) -> bool {
         "credit:",
         "photograph:",
     ];
-    if LEADS.iter().any(|l| lower.starts_with(l)) {
+    if LEADS.iter().any(|l| starts_with_ignore_case(t, l)) {
         return true;
     }
-    let words = t.split_whitespace().count();
+    // Only whether there are more than eight words matters.
+    let words = t.split_whitespace().take(9).count();
     if words == 0 || words > 8 || ends_like_sentence(t) {
         return false;
     }
-    let last = lower.split_whitespace().last().unwrap_or("");
-    matches!(
-        last,
-        "images" | "photos" | "photo" | "pictures" | "photography"
-    ) || (lower.contains('/')
-        && !lower.contains("://")
-        && words <= 5
-        && t.chars().next().is_some_and(char::is_uppercase))
+    let last = t.split_whitespace().last().unwrap_or("");
+    ["images", "photos", "photo", "pictures", "photography"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+        || (t.contains('/')
+            && !t.contains("://")
+            && words <= 5
+            && t.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether `s` starts with `lead` (lowercase ASCII) in any case. The same as comparing
+/// `s.to_lowercase()`, without lowering a whole paragraph to read its first words: no
+/// character outside ASCII lowers to one of the ASCII letters of the leads and patterns here
+/// (the Kelvin sign lowers to `k`, and none of them has a `k`).
+fn starts_with_ignore_case(s: &str, lead: &str) -> bool {
+    s.len() >= lead.len() && s.as_bytes()[..lead.len()].eq_ignore_ascii_case(lead.as_bytes())
+}
+
+/// Like [`starts_with_ignore_case`], at the end.
+fn ends_with_ignore_case(s: &str, tail: &str) -> bool {
+    s.len() >= tail.len()
+        && s.as_bytes()[s.len() - tail.len()..].eq_ignore_ascii_case(tail.as_bytes())
 }
 
 /// "Read more: ...", "Related: ...", "See also: ...".
 fn is_link_line(s: &str) -> bool {
-    let lower = s.trim().to_lowercase();
+    let t = s.trim();
     const LEADS: [&str; 8] = [
         "read more",
         "related:",
@@ -147,7 +161,7 @@ fn is_link_line(s: &str) -> bool {
         "recommended:",
         "watch:",
     ];
-    LEADS.iter().any(|l| lower.starts_with(l))
+    LEADS.iter().any(|l| starts_with_ignore_case(t, l))
 }
 
 /// "More on X:", "More from X:": the header of a link list.
@@ -172,7 +186,6 @@ fn is_teaser(s: &str) -> bool {
 /// Feed and subscription widgets.
 fn is_widget(s: &str) -> bool {
     let t = s.trim();
-    let lower = t.to_lowercase();
     const WHOLE: [&str; 12] = [
         "personalized feed",
         "advertisement",
@@ -187,10 +200,10 @@ fn is_widget(s: &str) -> bool {
         "comments",
         "show comments",
     ];
-    WHOLE.contains(&lower.as_str())
-        || lower.ends_with("see more")
-        || lower.ends_with("show more")
-        || lower.ends_with("load more")
+    WHOLE.iter().any(|w| t.eq_ignore_ascii_case(w))
+        || ["see more", "show more", "load more"]
+            .iter()
+            .any(|w| ends_with_ignore_case(t, w))
 }
 
 fn is_dateline(s: &str) -> Option<crate::time::DateValue> {
@@ -464,6 +477,14 @@ mod tests {
         assert!(is_photo_credit("Cover photo: Collage"));
         assert!(!is_photo_credit("The company bought new images."));
         assert!(is_link_line("Read more: What comes next?"));
+        // In any case, and only as a whole line or its lead: not a paragraph that mentions
+        // them, nor a lookalike outside ASCII.
+        assert!(is_widget("SHARE") && is_widget("  Show Comments ") && !is_widget("Share it"));
+        assert!(is_link_line("RELATED: More") && !is_link_line("He read more books."));
+        assert!(is_photo_credit("PHOTO: Someone") && is_photo_credit("Getty IMAGES"));
+        assert!(!is_photo_credit("Getty İmages") && !is_widget("İmages See Mor"));
+        let long = "One two three four five six seven eight nine Photos";
+        assert!(!is_photo_credit(long) && is_photo_credit(&long[40..]));
         assert!(byline_of("By Jane Roe and John Doe").is_some());
         assert!(byline_of("By the end of the year, prices rose.").is_none());
     }
