@@ -74,6 +74,7 @@ fn lexicon(assets: &Assets) -> &'static Lexicon {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(pats)
                 .expect("lexicon patterns are plain strings")
         };
