@@ -63,11 +63,16 @@ impl Span {
 /// Truncates `s` to at most `width` terminal columns, adding `…` when something was cut; `s`
 /// itself when it fits.
 pub fn truncate_owned(s: String, width: usize) -> String {
-    // No character is wider in columns than in UTF-8 bytes: a short string fits uncounted.
-    if s.len() <= width || display_width(&s) <= width {
+    if fits(&s, width) {
         return s;
     }
     truncate_to_width(&s, width)
+}
+
+/// Whether `s` is at most `width` terminal columns wide. No character is wider in columns than
+/// in UTF-8 bytes: a short string fits uncounted.
+pub fn fits(s: &str, width: usize) -> bool {
+    s.len() <= width || display_width(s) <= width
 }
 
 /// Truncates `s` to at most `width` terminal columns, adding `…` when something was cut.
@@ -100,6 +105,15 @@ pub fn display_width(s: &str) -> usize {
 
 /// Collapses runs of whitespace to one space and trims: for titles and summaries.
 pub fn squash_whitespace(s: &str) -> String {
+    squashed(s).into_owned()
+}
+
+/// Like [`squash_whitespace`], borrowing `s` when it is already squashed (most names and
+/// sentences are).
+pub fn squashed(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_squashed(s) {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -107,7 +121,43 @@ pub fn squash_whitespace(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether `s` has no whitespace at its ends and none inside but single spaces, read byte by
+/// byte: whitespace outside ASCII (what `char::is_whitespace` counts: U+0085, U+00A0,
+/// U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) starts with one of four
+/// lead bytes, which are never inside another character.
+fn is_squashed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let at = |i: usize| b.get(i).copied();
+    let mut space = false;
+    for (i, &x) in b.iter().enumerate() {
+        let white = match x {
+            b' ' if space => return false,
+            b' ' => {
+                space = true;
+                continue;
+            }
+            b'\t'..=b'\r' => true,
+            0xC2 => matches!(at(i + 1), Some(0x85 | 0xA0)),
+            0xE1 => (at(i + 1), at(i + 2)) == (Some(0x9A), Some(0x80)),
+            0xE2 => matches!(
+                (at(i + 1), at(i + 2)),
+                (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
+            ),
+            0xE3 => (at(i + 1), at(i + 2)) == (Some(0x80), Some(0x80)),
+            _ => false,
+        };
+        if white {
+            return false;
+        }
+        space = false;
+    }
+    true
 }
 
 /// Wraps `text` to `width` columns: each line a byte range of `text`; an empty range is a blank
@@ -224,6 +274,30 @@ mod tests {
         assert_eq!(truncate_to_width("日本語のテキスト", 7), "日本語…");
         assert_eq!(truncate_to_width("short", 10), "short");
         assert_eq!(truncate_to_width("abc", 0), "");
+    }
+
+    #[test]
+    fn the_byte_scan_knows_a_squashed_string() {
+        // Every character up to U+3000 (all the whitespace) and a sample above, in the places
+        // where whitespace counts, against squashing by `split_whitespace`.
+        let chars = (0..=0x3000).chain((0x3001..=0x10FFFF).step_by(61));
+        for c in chars.filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("a{c}é"),
+                format!("a {c}b"),
+                format!("{c} b"),
+                format!("“a”{c}"),
+            ] {
+                let want = s.split_whitespace().collect::<Vec<_>>().join(" ") == s;
+                assert_eq!(is_squashed(&s), want, "{s:?}");
+                assert_eq!(
+                    squashed(&s),
+                    s.split_whitespace().collect::<Vec<_>>().join(" ")
+                );
+            }
+        }
+        assert!(is_squashed("") && !is_squashed(" ") && !is_squashed("a  b"));
     }
 
     #[test]

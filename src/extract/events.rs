@@ -430,9 +430,15 @@ fn summary_span(sentence: &Span, actor_start: Option<usize>) -> Span {
 }
 
 /// An event's summary: its summary span of `body`, whitespace squashed, cut at 200 columns;
-/// views cut it to fit. Made once per merged event, not per report.
-pub fn summary(body: &str, span: Span) -> String {
-    crate::text::truncate_owned(crate::text::squash_whitespace(span.of(body)), 200)
+/// views cut it to fit. Made once per merged event, not per report; borrowed from the body
+/// when it is its text as it stands (most are).
+pub fn summary(body: &str, span: Span) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    const WIDTH: usize = 200;
+    match crate::text::squashed(span.of(body)) {
+        Cow::Borrowed(s) if crate::text::fits(s, WIDTH) => Cow::Borrowed(s),
+        s => Cow::Owned(crate::text::truncate_owned(s.into_owned(), WIDTH)),
+    }
 }
 
 /// Kinds that name the same real-world event when other things agree: a dinner, a visit and

@@ -96,7 +96,7 @@ struct EventOut<'a> {
     target: Option<u32>,
     participants: &'a [super::EntityId],
     when: Option<WhenOut>,
-    summary: String,
+    summary: Cow<'a, str>,
     evidence: Vec<EvidenceOut<'a>>,
 }
 

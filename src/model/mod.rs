@@ -534,7 +534,7 @@ impl Model {
 
     /// An event's summary: its summary span, whitespace squashed, cut at 200 columns (views cut
     /// it to fit).
-    pub fn summary(&self, e: &Event) -> String {
+    pub fn summary(&self, e: &Event) -> std::borrow::Cow<'_, str> {
         extract::events::summary(self.article(e.summary.article).body(), e.summary.span)
     }
 

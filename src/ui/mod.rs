@@ -526,7 +526,7 @@ impl Ui {
                 let tone = self.tone_style(e.tone);
                 let mut summary = m.summary(e);
                 if e.modality != crate::model::Modality::Asserted {
-                    summary = format!("[{}] {summary}", e.modality.as_str());
+                    summary = format!("[{}] {summary}", e.modality.as_str()).into();
                 }
                 let srcs = format!("{} src", e.evidence.len());
                 let summary_w = width.saturating_sub(13 + 2 + 13 + srcs.len() + 2);
