@@ -237,6 +237,8 @@ struct Reports {
     lists: Vec<Vec<Pending>>,
     /// The index of each article's first report.
     first: Vec<usize>,
+    /// The article (its index in `lists`) of each report: a report is found without a search.
+    list_of: Vec<u32>,
     /// The articles before this one are freed.
     freed: usize,
 }
@@ -244,20 +246,22 @@ struct Reports {
 impl Reports {
     fn new(lists: Vec<Vec<Pending>>) -> Reports {
         let mut first = Vec::with_capacity(lists.len());
-        let mut n = 0;
-        for l in &lists {
-            first.push(n);
-            n += l.len();
+        let mut list_of = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        for (a, l) in lists.iter().enumerate() {
+            first.push(list_of.len());
+            let a = u32::try_from(a).expect("fewer than 4 billion articles");
+            list_of.extend(std::iter::repeat_n(a, l.len()));
         }
         Reports {
             lists,
             first,
+            list_of,
             freed: 0,
         }
     }
 
     fn get(&self, i: usize) -> &Pending {
-        let a = self.first.partition_point(|&f| f <= i) - 1;
+        let a = self.list_of[i] as usize;
         &self.lists[a][i - self.first[a]]
     }
 
@@ -308,14 +312,16 @@ pub(super) fn cluster(
         })
         .into_iter()
         .collect();
+    // A report's pairs, its window, and whether its date is narrow.
     let pairs_of = |p: &Pending| {
         // Statements are too common and too vague to be the same event by pair and date.
         match p.when.filter(|_| p.kind != "statement") {
             Some(when) => (
                 related_pairs(p.participants(), p.actor, p.target),
                 window(&when),
+                narrow(&when),
             ),
-            None => (Vec::new(), (NaiveDate::MIN, NaiveDate::MIN)),
+            None => (Vec::new(), (NaiveDate::MIN, NaiveDate::MIN), false),
         }
     };
     // Each report's family and number of keys.
@@ -352,9 +358,13 @@ pub(super) fn cluster(
             (EntityId(0), EntityId(0)),
             (NaiveDate::MIN, NaiveDate::MIN),
             0,
+            false,
         );
-        // The report as u32: a corpus has fewer than 4 billion reports.
-        let mut keyed: Vec<(Pair, (NaiveDate, NaiveDate), u32)> = vec![blank; counts.iter().sum()];
+        // The report as u32: a corpus has fewer than 4 billion reports. Its narrowness last,
+        // where it changes no order (reports are unique): two narrow reports are compatible
+        // by their windows alone, and the sweep need not read them.
+        let mut keyed: Vec<(Pair, (NaiveDate, NaiveDate), u32, bool)> =
+            vec![blank; counts.iter().sum()];
         let mut parts = Vec::with_capacity(reports.lists.len());
         let mut rest = &mut keyed[..];
         for ((r, &n), &first) in reports.lists.iter().zip(&counts).zip(&reports.first) {
@@ -368,10 +378,10 @@ pub(super) fn cluster(
                 .enumerate()
                 .filter(|&(j, _)| meta[first + j].0 == f)
                 .flat_map(|(j, p)| {
-                    let (pairs, w) = pairs_of(p);
+                    let (pairs, w, narrow) = pairs_of(p);
                     pairs
                         .into_iter()
-                        .map(move |pair| (pair, w, (first + j) as u32))
+                        .map(move |pair| (pair, w, (first + j) as u32, narrow))
                 });
             for (slot, key) in part.iter_mut().zip(keys) {
                 *slot = key;
@@ -383,10 +393,17 @@ pub(super) fn cluster(
             // Sweep in date order: a report joins an earlier one it is compatible with,
             // looking back only while windows can still overlap (the list is sorted by window
             // start).
-            for (x, &(_, (start, _), i)) in run.iter().enumerate() {
-                for &(_, (_, end_j), j) in run[..x].iter().rev().take(MAX_LOOK_BACK) {
+            for (x, &(_, (start, end), i, narrow_i)) in run.iter().enumerate() {
+                for &(_, (start_j, end_j), j, narrow_j) in run[..x].iter().rev().take(MAX_LOOK_BACK)
+                {
                     let (i, j) = (i as usize, j as usize);
-                    if compatible(reports.get(i), reports.get(j)) && uf.try_union(i, j) {
+                    // What `compatible` decides, for two narrow dates.
+                    let fits = if narrow_i && narrow_j {
+                        start <= end_j && start_j <= end
+                    } else {
+                        compatible(reports.get(i), reports.get(j))
+                    };
+                    if fits && uf.try_union(i, j) {
                         break;
                     }
                     if end_j + Duration::days(MAX_MERGE_SPAN_DAYS * 2) < start {
@@ -645,26 +662,39 @@ fn date_conflict(ms: &[&Pending], kind: &str) -> Option<Conflict> {
     })
 }
 
-/// Words that say what an amount was for: long, lowercase, not names.
-fn purpose_words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphabetic())
+/// Words that say what an amount was for: long, lowercase, not names; sorted, each once.
+fn purpose_words(text: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.len() >= 6 && w.chars().all(|c| c.is_lowercase()))
-        .map(str::to_string)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The words of two sorted lists that are in both, in order.
+fn shared_words<'a>(a: &[&'a str], b: &[&str]) -> Vec<&'a str> {
+    a.iter()
+        .copied()
+        .filter(|w| b.binary_search(w).is_ok())
         .collect()
 }
 
 /// Amounts given for the same actor's support in different articles that differ, where the
 /// sentences share a word of purpose ("campaign"): both claims, with their sources. The
-/// sentences are read in `articles` (the model's).
+/// sentences are read in `articles` (the model's). Each actor's claims are compared on their
+/// own, in parallel; the conflicts are in actor order.
 pub(super) fn amount_conflicts(amounts: &[PendingAmount], articles: &[Article]) -> Vec<Conflict> {
+    use rayon::prelude::*;
     let mut by_actor: BTreeMap<EntityId, Vec<&PendingAmount>> = BTreeMap::new();
     for a in amounts {
         by_actor.entry(a.actor).or_default().push(a);
     }
-    let mut out = Vec::new();
-    for (actor, claims) in by_actor {
-        let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
-        let words: Vec<BTreeSet<String>> = claims
+    let by_actor: Vec<(EntityId, Vec<&PendingAmount>)> = by_actor.into_iter().collect();
+    let of_actor = |(actor, claims): &(EntityId, Vec<&PendingAmount>)| {
+        let mut out = Vec::new();
+        let words: Vec<Vec<&str>> = claims
             .iter()
             .map(|c| purpose_words(c.sentence.of(articles[c.article.index()].body())))
             .collect();
@@ -673,12 +703,12 @@ pub(super) fn amount_conflicts(amounts: &[PendingAmount], articles: &[Article]) 
                 if a.article == b.article || a.claim.value == b.claim.value {
                     continue;
                 }
-                let shared: Vec<String> = words[i].intersection(&words[j]).cloned().collect();
-                if shared.is_empty() || !seen.insert((i, j)) {
+                let shared = shared_words(&words[i], &words[j]);
+                if shared.is_empty() {
                     continue;
                 }
                 out.push(Conflict {
-                    entity: actor,
+                    entity: *actor,
                     about: format!("amount ({})", shared.join(", ")),
                     claims: [a, b]
                         .iter()
@@ -691,8 +721,10 @@ pub(super) fn amount_conflicts(amounts: &[PendingAmount], articles: &[Article]) 
                 });
             }
         }
-    }
-    out
+        out
+    };
+    let per_actor: Vec<Vec<Conflict>> = by_actor.par_iter().map(of_actor).collect();
+    per_actor.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
