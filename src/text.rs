@@ -16,8 +16,10 @@ pub struct Span {
     end: u32,
 }
 
-/// The longest body a span can address, in bytes (4 GiB − 1).
-pub const MAX_BODY: usize = u32::MAX as usize;
+/// The longest body storyline reads, in bytes (1 GiB): a span's `u32` offsets address it with
+/// room to spare, and an article has fewer than 2^30 of anything, so a mention can keep two
+/// flags in the top bits of an index ([`crate::extract::Mention`]).
+pub const MAX_BODY: usize = 1 << 30;
 
 impl Span {
     /// Panics when an offset exceeds [`MAX_BODY`]: bodies are checked against it when read.

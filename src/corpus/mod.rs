@@ -187,7 +187,7 @@ pub enum ProblemKind {
     BadRecord,
     UnknownExtension,
     UnclosedFrontMatter,
-    /// An article longer than a span can address ([`crate::text::MAX_BODY`], 4 GiB).
+    /// An article longer than storyline reads ([`crate::text::MAX_BODY`], 1 GiB).
     TooLarge,
 }
 

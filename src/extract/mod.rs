@@ -76,7 +76,7 @@ impl KindVotes {
 
 /// One mention of a named entity in an article. Its texts (name, key, title, role) and kind
 /// votes live in the article's [`Mentions`], which reads them: a corpus has millions of
-/// mentions, so a mention is small (44 bytes).
+/// mentions, so a mention is small (40 bytes: its two flags are the top bits of `same_as`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// The name itself: no title before it, no possessive after it. For a role mention
@@ -88,24 +88,28 @@ pub struct Mention {
     key: TextRef,
     /// Index of the sentence the mention is in.
     pub sentence: u32,
-    /// [`Mention::same_as`], or [`NONE`].
+    /// [`Mention::same_as`] ([`SAME_AS`] bits, all set for none), [`Mention::weak`] ([`WEAK`])
+    /// and [`Mention::role_ref`] ([`ROLE_REF`]).
     same_as: u32,
     /// Index of its kind votes in [`Mentions`] ([`Mentions::votes`]).
     votes: u32,
     /// Index of its title and role in [`Mentions`] ([`Mentions::title`], [`Mentions::role`]);
     /// [`NONE`] when it has neither, as most mentions do.
     extra: u32,
-    /// Capitalised only where capitals say little (a sentence-initial common word, a word
-    /// of a title-case heading) and not confirmed in the article: the model keeps it only if
-    /// the corpus confirms the name elsewhere.
-    pub weak: bool,
-    /// This mention is a role phrase standing for a person ("the Acme founder"); it refers
-    /// to whoever the role was bound to, in the article (`same_as`) or in the corpus.
-    pub role_ref: bool,
 }
+
+const _: () = assert!(size_of::<Mention>() == 40);
 
 /// No index.
 const NONE: u32 = u32::MAX;
+
+/// The bits of [`Mention`]'s `same_as` that hold the index (an article has fewer than 2^30
+/// mentions: its body is at most [`crate::text::MAX_BODY`] bytes).
+const SAME_AS: u32 = (1 << 30) - 1;
+/// The bit of `same_as` that says the mention is weak.
+const WEAK: u32 = 1 << 30;
+/// The bit of `same_as` that says the mention is a role reference.
+const ROLE_REF: u32 = 1 << 31;
 
 impl Mention {
     /// Index (into the article's mentions) of the mention this one names again: the full
@@ -113,7 +117,21 @@ impl Mention {
     /// abbreviates, the person a role mention refers to. Always a mention with `same_as`
     /// unset.
     pub fn same_as(&self) -> Option<u32> {
-        (self.same_as != NONE).then_some(self.same_as)
+        let i = self.same_as & SAME_AS;
+        (i != SAME_AS).then_some(i)
+    }
+
+    /// Capitalised only where capitals say little (a sentence-initial common word, a word
+    /// of a title-case heading) and not confirmed in the article: the model keeps it only if
+    /// the corpus confirms the name elsewhere.
+    pub fn weak(&self) -> bool {
+        self.same_as & WEAK != 0
+    }
+
+    /// This mention is a role phrase standing for a person ("the Acme founder"); it refers
+    /// to whoever the role was bound to, in the article (`same_as`) or in the corpus.
+    pub fn role_ref(&self) -> bool {
+        self.same_as & ROLE_REF != 0
     }
 }
 
@@ -227,16 +245,18 @@ impl<'a> MentionsBuilder<'a> {
                 index(n)
             }
         };
+        let same_as = same_as.map_or(SAME_AS, |i| {
+            assert!(i < SAME_AS, "fewer than 2^30 mentions per article");
+            i
+        });
         self.list.push(Mention {
             span,
             name,
             key,
             sentence,
-            same_as: same_as.unwrap_or(NONE),
+            same_as: same_as | if weak { WEAK } else { 0 } | if role_ref { ROLE_REF } else { 0 },
             votes,
             extra,
-            weak,
-            role_ref,
         });
     }
 
@@ -416,9 +436,9 @@ mod tests {
                 texts,
                 votes,
                 i as u32,
-                false,
+                i % 2 == 1,
                 same_as,
-                false,
+                i == 3,
             );
         }
         let m = b.finish();
@@ -430,12 +450,14 @@ mod tests {
         );
         assert_eq!(m.votes.len(), 2);
         assert_eq!(m.extras.len(), 2, "only the titled mentions have extras");
-        for (x, &(_, name, key, title, votes, same_as)) in m.iter().zip(&given) {
+        for (i, (x, &(_, name, key, title, votes, same_as))) in m.iter().zip(&given).enumerate() {
             assert_eq!(
                 (m.name(x), m.key(x), m.title(x), m.role(x)),
                 (name, key, title, None)
             );
             assert_eq!((*m.votes(x), x.same_as()), (votes, same_as));
+            // The flags share `same_as`'s word, and leave its index alone.
+            assert_eq!((x.weak(), x.role_ref()), (i % 2 == 1, i == 3));
         }
     }
 }

@@ -133,7 +133,7 @@ fn union_into(parent: &mut [usize], from: usize, to: usize) {
 /// The key a mention is grouped under: its own, or that of the mention it names again.
 fn mention_key<'a>(mentions: &'a Mentions, m: &'a Mention) -> &'a str {
     match m.same_as().and_then(|h| mentions.get(h as usize)) {
-        Some(h) if !h.role_ref => mentions.key(h),
+        Some(h) if !h.role_ref() => mentions.key(h),
         _ => mentions.key(m),
     }
 }
@@ -172,7 +172,7 @@ fn group(facts: &[Facts]) -> (Vec<Group<'_>>, Grouped<'_>) {
     for f in facts {
         base.push(of_mention.len());
         for m in f.mentions.iter() {
-            if m.role_ref {
+            if m.role_ref() {
                 of_mention.push(NONE);
                 continue;
             }
@@ -191,7 +191,7 @@ fn group(facts: &[Facts]) -> (Vec<Group<'_>>, Grouped<'_>) {
                 grp.titles().add(t, 1);
             }
             grp.count += 1;
-            grp.strong |= !m.weak;
+            grp.strong |= !m.weak();
             of_mention.push(g);
         }
     }
@@ -223,10 +223,10 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                 .zip(row)
                 .filter(|&(m, &g)| {
                     g != NONE
-                        && !m.role_ref
+                        && !m.role_ref()
                         && m.same_as()
                             .and_then(|h| f.mentions.get(h as usize))
-                            .is_some_and(|h| !h.role_ref)
+                            .is_some_and(|h| !h.role_ref())
                         && is_acronym(f.mentions.name(m))
                 })
                 .map(|(m, &g)| (f.mentions.key(m), g))
@@ -329,7 +329,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             let mut out = Vec::with_capacity(row.len());
             let mut titled = Vec::new();
             for (m, &g) in f.mentions.iter().zip(row) {
-                let resolved = if !m.role_ref {
+                let resolved = if !m.role_ref() {
                     root_of(g)
                 } else if let Some(h) = m.same_as() {
                     row.get(h as usize).copied().and_then(root_of)
@@ -342,7 +342,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                         .collect();
                     (targets.len() == 1).then(|| *targets.iter().next().expect("one"))
                 };
-                if let (true, Some(r)) = (m.role_ref, resolved) {
+                if let (true, Some(r)) = (m.role_ref(), resolved) {
                     titled.push((r, f.mentions.name(m)));
                 }
                 out.push(resolved.unwrap_or(NONE));

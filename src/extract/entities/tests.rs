@@ -10,7 +10,7 @@ fn found(text: &str) -> Mentions {
 fn names(text: &str) -> Vec<String> {
     let m = found(text);
     m.iter()
-        .filter(|x| !x.weak)
+        .filter(|x| !x.weak())
         .map(|x| m.name(x).into())
         .collect()
 }
@@ -27,7 +27,7 @@ fn sentence_openers_and_headings_need_evidence() {
     let strong = names(t);
     assert_eq!(strong, vec!["Acme Corp", "Jane Doe"]);
     let m = found(t);
-    let weak: Vec<&str> = m.iter().filter(|x| x.weak).map(|x| m.name(x)).collect();
+    let weak: Vec<&str> = m.iter().filter(|x| x.weak()).map(|x| m.name(x)).collect();
     assert_eq!(weak, vec!["Jail Threats", "Gratitude", "Sitting"]);
 }
 
@@ -55,7 +55,7 @@ fn roles_bind_and_resolve_within_the_article() {
         .expect("Jane");
     assert_eq!(m.role(&m[jane]), Some("Acme founder"));
     assert_eq!(m.title(&m[jane]), Some("founder"));
-    let role = m.iter().find(|x| x.role_ref).expect("role mention");
+    let role = m.iter().find(|x| x.role_ref()).expect("role mention");
     assert_eq!(m.name(role), "Acme founder");
     assert_eq!(role.same_as(), Some(jane as u32));
     let acme = m.iter().find(|x| m.name(x) == "Acme").expect("Acme");
