@@ -70,8 +70,10 @@ pub(crate) struct Sent<'a> {
     /// token's range; punctuation has an empty one).
     pub lower: String,
     pub lower_at: Vec<(u32, u32)>,
-    /// Lexicon flags of each word token (0 for punctuation).
-    pub flags: Vec<u16>,
+    /// Lexicon flags of each word token (0 for punctuation), looked up when first asked for
+    /// ([`Sent::has`]): only the words near a name are, and most words are not.
+    flags: Vec<std::cell::Cell<u16>>,
+    lexicon: &'a crate::assets::Lexicon,
     /// Tokens that can be part of a name (capitalised, not a contraction or party label).
     pub name_word: Vec<bool>,
     /// The title starting at each token, if any.
@@ -84,15 +86,19 @@ pub(crate) struct Sent<'a> {
     pub index: usize,
 }
 
-impl Sent<'_> {
+/// A word's flags not looked up yet (no word has every flag).
+const UNKNOWN: u16 = u16::MAX;
+
+impl<'a> Sent<'a> {
     /// An empty sentence, to be filled by `sentence` (its buffers are reused sentence after
     /// sentence).
-    fn empty() -> Self {
+    fn empty(assets: &'a Assets) -> Self {
         Sent {
             toks: Vec::new(),
             lower: String::new(),
             lower_at: Vec::new(),
             flags: Vec::new(),
+            lexicon: &assets.lexicon,
             name_word: Vec::new(),
             titles: Vec::new(),
             initial: Vec::new(),
@@ -103,7 +109,16 @@ impl Sent<'_> {
 
     /// Whether word `i` has any of the lexicon `flags`.
     pub fn has(&self, i: usize, flags: u16) -> bool {
-        self.flags[i] & flags != 0
+        let cell = &self.flags[i];
+        if cell.get() == UNKNOWN {
+            let (a, b) = self.lower_at[i];
+            cell.set(if a == b {
+                0
+            } else {
+                self.lexicon.flags(self.low(i))
+            });
+        }
+        cell.get() & flags != 0
     }
 
     /// The lowercase text of token `i` ("" for punctuation).
@@ -297,7 +312,7 @@ pub(crate) fn link_key_into(name: &str, assets: &Assets, out: &mut String) {
 /// Finds the entity mentions of one article, in text order.
 pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Mentions {
     let mut cands = Vec::new();
-    let mut sent = Sent::empty();
+    let mut sent = Sent::empty(assets);
     let mut next_name = Vec::new();
     for (si, &span) in sentences.iter().enumerate() {
         sentence(body, span, si, assets, &mut sent, &mut next_name);
@@ -382,13 +397,7 @@ fn sentence<'a>(
     sent.titles.clear();
     sent.titles.resize(n, None);
     sent.flags.clear();
-    sent.flags.extend(sent.lower_at.iter().map(|&(a, b)| {
-        if a == b {
-            0
-        } else {
-            assets.lexicon.flags(&sent.lower[a as usize..b as usize])
-        }
-    }));
+    sent.flags.resize(n, std::cell::Cell::new(UNKNOWN));
     sent.name_word.clear();
     sent.name_word.extend(sent.toks.iter().map(name_word));
     sent.index = index;
