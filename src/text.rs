@@ -22,7 +22,8 @@ pub struct Span {
 pub const MAX_BODY: usize = 1 << 30;
 
 impl Span {
-    /// Panics when an offset exceeds [`MAX_BODY`]: bodies are checked against it when read.
+    /// Panics when an offset does not fit in a `u32` (bodies are checked against
+    /// [`MAX_BODY`], well under it, when read).
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end);
         let offset = |o: usize| u32::try_from(o).expect("span offset within MAX_BODY");

@@ -135,9 +135,10 @@ fn is_photo_credit(s: &str) -> bool {
 }
 
 /// Whether `s` starts with `lead` (lowercase ASCII) in any case. The same as comparing
-/// `s.to_lowercase()`, without lowering a whole paragraph to read its first words: no
-/// character outside ASCII lowers to one of the ASCII letters of the leads and patterns here
-/// (the Kelvin sign lowers to `k`, and none of them has a `k`).
+/// `s.to_lowercase()`, without lowering a whole paragraph to read its first words: only two
+/// characters outside ASCII lower to ASCII letters, and neither can complete a match here.
+/// The Kelvin sign lowers to `k`, which no lead or pattern has; `İ` lowers to `i` followed by
+/// a combining dot, which no lead or pattern has after an `i` (nor does any end in `i`).
 fn starts_with_ignore_case(s: &str, lead: &str) -> bool {
     s.len() >= lead.len() && s.as_bytes()[..lead.len()].eq_ignore_ascii_case(lead.as_bytes())
 }

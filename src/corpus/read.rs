@@ -128,24 +128,25 @@ pub fn read_files(
         crate::progress::Progress::add(&progress.files_read, 1);
         r
     };
-    // Each reader takes the next file and keeps what it read with its index.
+    // Each reader takes the next file and keeps what it read with its index. This thread is
+    // one of them, so the files are read even where no thread can be started.
+    let reader = || {
+        let mut got = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(f) = files.get(i) else { break got };
+            got.push((i, read(f)));
+        }
+    };
     let mut results: Vec<(usize, Result<Input, Problem>)> = std::thread::scope(|s| {
-        let readers: Vec<_> = (0..READERS.min(files.len()))
-            .map(|_| {
-                s.spawn(|| {
-                    let mut got = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(f) = files.get(i) else { break got };
-                        got.push((i, read(f)));
-                    }
-                })
-            })
+        let others: Vec<_> = (1..READERS.min(files.len()))
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, reader).ok())
             .collect();
-        readers
-            .into_iter()
-            .flat_map(|r| r.join().expect("a reader does not panic"))
-            .collect()
+        let mut results = reader();
+        for r in others {
+            results.extend(r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        results
     });
     results.sort_unstable_by_key(|r| r.0);
     let mut inputs = Vec::with_capacity(results.len());
@@ -404,7 +405,7 @@ fn push_article(
             ProblemKind::TooLarge,
             true,
             format!(
-                "article text over {} bytes, more than storyline can address",
+                "article text over {} bytes, more than storyline reads",
                 crate::text::MAX_BODY
             ),
         )
