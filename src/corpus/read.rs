@@ -84,7 +84,7 @@ pub fn find_files(paths: &[PathBuf]) -> io::Result<(Vec<PathBuf>, Vec<Problem>)>
     let mut problems = Vec::new();
     let mut seen_dirs = HashSet::new();
     for p in paths {
-        walk(p, true, &mut files, &mut problems, &mut seen_dirs);
+        walk(p, &mut files, &mut problems, &mut seen_dirs);
     }
     // Sorted by path, so the same files given in any order load identically.
     files.sort();
@@ -165,7 +165,6 @@ fn display_path(p: &Path) -> String {
 
 fn walk(
     p: &Path,
-    explicit: bool,
     files: &mut Vec<PathBuf>,
     problems: &mut Vec<Problem>,
     seen_dirs: &mut HashSet<PathBuf>,
@@ -221,11 +220,10 @@ fn walk(
             if plain {
                 file(c, files, problems);
             } else {
-                walk(&c, false, files, problems, seen_dirs);
+                walk(&c, files, problems, seen_dirs);
             }
         }
     } else {
-        let _ = explicit;
         file(p.to_path_buf(), files, problems);
     }
 }
