@@ -406,17 +406,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
     // The entities' order: kind, most mentioned, name, then group. The slots are put in that
     // order in place (the empty ones last, then cut), so no entity is ever held twice.
     let kept = slots.iter().filter(|e| e.is_some()).count();
-    let mut order: Vec<usize> = (0..slots.len()).collect();
-    order.par_sort_unstable_by(|&a, &b| match (&slots[a], &slots[b]) {
-        (Some(x), Some(y)) => x
-            .kind
-            .cmp(&y.kind)
-            .then(counts[b].cmp(&counts[a]))
-            .then(x.name.cmp(&y.name))
-            .then(a.cmp(&b)),
-        (x, y) => y.is_some().cmp(&x.is_some()).then(a.cmp(&b)),
-    });
-    drop(counts);
+    let order = entity_order(&slots, counts);
     // Each group's entity index, NONE for a group that made no entity.
     let mut index: Vec<u32> = vec![NONE; root.len()];
     for (i, &g) in order[..kept].iter().enumerate() {
@@ -453,6 +443,76 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
     }
 }
 
+/// The slots in the entities' order (see [`OrderKey`]): the group at each place.
+fn entity_order(slots: &[Option<Entity>], counts: Vec<u32>) -> Vec<usize> {
+    use rayon::prelude::*;
+    let mut keys: Vec<OrderKey> = slots
+        .par_iter()
+        .zip(&counts)
+        .enumerate()
+        .map(|(g, (e, &count))| OrderKey::new(g, e.as_ref(), count))
+        .collect();
+    drop(counts);
+    keys.par_sort_unstable_by(|a, b| {
+        a.rank()
+            .cmp(&b.rank())
+            .then(a.prefix.cmp(&b.prefix))
+            .then_with(|| match (&slots[a.group()], &slots[b.group()]) {
+                (Some(x), Some(y)) => x.name.cmp(&y.name),
+                _ => std::cmp::Ordering::Equal,
+            })
+            .then(a.group().cmp(&b.group()))
+    });
+    keys.into_iter().map(|k| k.group()).collect()
+}
+
+/// A group's place in the entities' order, as far as it can be known without reading the
+/// entity again: the empty slots last, then kind, most mentioned first, the name's first eight
+/// bytes; a tie is broken by the whole name, then the group. Sorting these, rather than group
+/// numbers whose every comparison read both entities (about 90 MB of them at 100,000
+/// articles, far larger than the cache), took the sort and reordering from 240-255 ms to
+/// 95-120.
+struct OrderKey {
+    /// Empty slot (1 bit), kind (2 bits), the count's complement (32 bits), group (29 bits).
+    head: u64,
+    /// The name's first eight bytes, big-endian, zero-padded: compared as numbers, they order
+    /// as the bytes do.
+    prefix: u64,
+}
+
+impl OrderKey {
+    const GROUP_BITS: u32 = 29;
+
+    fn new(group: usize, entity: Option<&Entity>, count: u32) -> OrderKey {
+        assert!(group < 1 << Self::GROUP_BITS, "fewer than 2^29 name groups");
+        let (empty, kind, prefix) = match entity {
+            Some(e) => {
+                let mut bytes = [0u8; 8];
+                let name = e.name.as_bytes();
+                let n = name.len().min(8);
+                bytes[..n].copy_from_slice(&name[..n]);
+                (0, e.kind as u64, u64::from_be_bytes(bytes))
+            }
+            None => (1, 0, 0),
+        };
+        debug_assert!(kind < 4);
+        let count = if entity.is_some() { !count } else { 0 };
+        OrderKey {
+            head: empty << 63 | kind << 61 | u64::from(count) << Self::GROUP_BITS | group as u64,
+            prefix,
+        }
+    }
+
+    /// Empty, kind and count: what is compared before the name.
+    fn rank(&self) -> u64 {
+        self.head >> Self::GROUP_BITS
+    }
+
+    fn group(&self) -> usize {
+        (self.head & ((1 << Self::GROUP_BITS) - 1)) as usize
+    }
+}
+
 /// "NATO", "FTC", "U.S.": every letter a capital, at least two letters.
 fn is_acronym(name: &str) -> bool {
     !name.contains(' ')
@@ -463,6 +523,53 @@ fn is_acronym(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Counts;
+
+    #[test]
+    fn entity_order_is_kind_then_count_then_name_then_group() {
+        use crate::extract::Kind;
+        // Names that share their first eight bytes or more, one that is a prefix of another,
+        // non-ASCII bytes, equal names, and empty slots among them.
+        let names = [
+            "Jonathan Smith",
+            "Jonathan Smithers",
+            "Jonathan",
+            "Jonathan ",
+            "Zoë Adams",
+            "Zoe Adams",
+            "A",
+            "Jonathan Smith",
+            "Émile Zola",
+            "",
+        ];
+        let kinds = Kind::ALL;
+        let mut slots = Vec::new();
+        let mut counts = Vec::new();
+        for i in 0..200usize {
+            let entity = (i % 7 != 3).then(|| super::Entity {
+                id: super::EntityId(0),
+                name: names[(i * 7) % names.len()].into(),
+                kind: kinds[(i * 5) % 4],
+                aliases: Box::default(),
+                titles: Box::default(),
+                mentions: Box::default(),
+                articles: Box::default(),
+            });
+            slots.push(entity);
+            counts.push([1, 2, u32::MAX][i % 3]);
+        }
+        // The order as the comparison of the entities themselves gives it.
+        let mut want: Vec<usize> = (0..slots.len()).collect();
+        want.sort_by(|&a, &b| match (&slots[a], &slots[b]) {
+            (Some(x), Some(y)) => x
+                .kind
+                .cmp(&y.kind)
+                .then(counts[b].cmp(&counts[a]))
+                .then(x.name.cmp(&y.name))
+                .then(a.cmp(&b)),
+            (x, y) => y.is_some().cmp(&x.is_some()).then(a.cmp(&b)),
+        });
+        assert_eq!(super::entity_order(&slots, counts), want);
+    }
 
     #[test]
     fn counts_agree_with_a_tree_before_and_after_the_list_gets_its_index() {
