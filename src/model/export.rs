@@ -182,8 +182,20 @@ pub fn write_json(
         |e| warm_entity(model, e),
         |_, e| entity(model, e),
     )?;
+    // Each mention's article, in a list made once (4 bytes a mention, only while writing).
+    // Found by a binary search over the articles for each mention instead, the mentions
+    // section at 100,000 articles took 276-304 ms rather than 192-253.
+    let article_of: Vec<u32> = {
+        use rayon::prelude::*;
+        model
+            .articles
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(ai, a)| std::iter::repeat_n(ai as u32, a.mentions.len()))
+            .collect()
+    };
     w.section("mentions", &model.mentions, CHUNK, cold, |i, m| {
-        let a = model.article(model.mention_article(i));
+        let a = &model.articles[article_of[i] as usize];
         MentionOut {
             entity: m.entity.0,
             article: a.id(),
