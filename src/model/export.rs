@@ -251,10 +251,11 @@ fn cold<T>(_: &T) -> usize {
 }
 
 /// Reads the first byte of what writing event `e` will read from elsewhere in memory: its
-/// participants, and each article record, id and text it cites. Events are in time order and cite articles anywhere
-/// in the corpus, so each of these reads misses the cache. Made for many events in a row, with
-/// nothing waiting on them, the misses overlap; made while writing each event, they came one
-/// at a time (the JSON stage at 100,000 articles: 1.8-2.0 s before, 1.25-1.45 s after).
+/// participants, and each article record, id and text it cites. Events are in time order and
+/// cite articles anywhere in the corpus, so each of these reads misses the cache. Made for many
+/// events in a row, with nothing waiting on them, the misses overlap; made while writing each
+/// event, they came one at a time (the JSON stage at 100,000 articles: 1.8-2.0 s before,
+/// 1.25-1.45 s after).
 fn warm_event(model: &Model, e: &super::Event) -> usize {
     let cited = |v: &super::Evidence| {
         let a = model.article(v.article);
