@@ -94,6 +94,20 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// Text wrapped at a fixed width, with blank lines between paragraphs: every line at most
+/// [`WRAP_WIDTH`] characters, some blank line, and some line followed directly by another.
+/// Text written a paragraph to a line (most web text, and the bundled seeds) has longer lines.
+fn is_hard_wrapped(all: &[Line<'_>]) -> bool {
+    let blank = |l: &Line<'_>| is_blank(l.text);
+    all.iter().any(blank)
+        && all.windows(2).any(|w| !blank(&w[0]) && !blank(&w[1]))
+        && all.iter().all(|l| l.text.chars().count() <= WRAP_WIDTH)
+}
+
+/// The longest line of text that [`is_hard_wrapped`] takes for wrapped (editors and mail wrap
+/// at 72 to 80 columns).
+const WRAP_WIDTH: usize = 100;
+
 fn is_blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
 }
@@ -348,6 +362,9 @@ pub(super) fn build_article(
     // corpus holds every body for the whole session.
     let mut body = String::with_capacity(text.len() + text.len() / 16);
     let mut body_map = Vec::new();
+    let wrapped = is_hard_wrapped(&all);
+    // The line the body's last paragraph ends with.
+    let mut last: Option<usize> = None;
     for (i, l) in all.iter().enumerate() {
         if !keep[i] || is_blank(l.text) {
             continue;
@@ -363,9 +380,20 @@ pub(super) fn build_article(
         if t.is_empty() {
             continue;
         }
+        // In hard-wrapped text, a line goes on the paragraph of the line right above it unless
+        // that one ends like a sentence (a break there splits no sentence) or either is a
+        // list item or a heading.
+        let continues = wrapped
+            && i > 0
+            && last == Some(i - 1)
+            && !ends_like_sentence(all[i - 1].text)
+            && ![all[i - 1].text, l.text]
+                .iter()
+                .any(|x| is_list_item(x) || x.trim_start().starts_with('#'));
         if !body.is_empty() {
-            body.push_str("\n\n");
+            body.push_str(if continues { " " } else { "\n\n" });
         }
+        last = Some(i);
         if body.len() > crate::text::MAX_BODY {
             // The separators made the body longer than the original, past what a segment (and
             // a span) can address: the caller skips the article as too large.
@@ -457,6 +485,38 @@ mod tests {
         let off = a.body.find("Body one").unwrap();
         let orig = a.original_offset(off).unwrap();
         assert!(a.original()[orig..].starts_with("Body one"));
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_their_paragraph() {
+        let build = |text: &str| build_article("x".into(), "x.txt", Meta::default(), text).unwrap();
+        let wrapped = "Harbour board approves plan\n\nThe board on Monday approved a\n\
+                       £40 million plan put forward by its chair, Ingrid\n\
+                       Lindqvist.\nA second paragraph starts on a line of its own.\n\n\
+                       - a list item\n- another item\n";
+        let a = build(wrapped);
+        assert_eq!(
+            a.body,
+            "The board on Monday approved a £40 million plan put forward by its chair, Ingrid \
+             Lindqvist.\n\nA second paragraph starts on a line of its own.\n\n- a list item\n\n\
+             - another item"
+        );
+        assert_eq!(a.original(), wrapped);
+        let off = a.body.find("Lindqvist").unwrap();
+        assert!(wrapped[a.original_offset(off).unwrap()..].starts_with("Lindqvist"));
+        // A paragraph to a line, without blank lines, or with a line longer than a wrap: each
+        // line stays a paragraph.
+        let unwrapped = "Title line here\nOne short paragraph\nAnother short one";
+        assert_eq!(
+            build(unwrapped).body,
+            "One short paragraph\n\nAnother short one"
+        );
+        let long = format!("Title\n\nA line that goes on\n{}.", "and on ".repeat(20));
+        assert!(
+            build(&long)
+                .body
+                .starts_with("A line that goes on\n\nand on")
+        );
     }
 
     #[test]
