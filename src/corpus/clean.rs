@@ -337,8 +337,16 @@ pub(super) fn build_article(
         }
     }
 
-    // A headline: a first line that does not read as a sentence.
+    // A headline: a first line that does not read as a sentence. In hard-wrapped text, a
+    // first line that goes straight on into another kept line is the start of a paragraph.
+    let wrapped = is_hard_wrapped(&all);
     let first_kept = (0..all.len()).find(|&i| keep[i] && !is_blank(all[i].text));
+    let runs_on = |i: usize| {
+        wrapped
+            && all
+                .get(i + 1)
+                .is_some_and(|n| keep[i + 1] && !is_blank(n.text))
+    };
     if let Some(i) = first_kept {
         let t = all[i].text.trim();
         let md = t
@@ -349,7 +357,11 @@ pub(super) fn build_article(
                 title = Some(h.to_string());
                 title_given = true;
                 keep[i] = false;
-            } else if t.chars().count() <= 150 && !ends_like_sentence(t) && all.len() > 1 {
+            } else if t.chars().count() <= 150
+                && !ends_like_sentence(t)
+                && all.len() > 1
+                && !runs_on(i)
+            {
                 title = Some(t.to_string());
                 title_given = true;
                 keep[i] = false;
@@ -362,7 +374,6 @@ pub(super) fn build_article(
     // corpus holds every body for the whole session.
     let mut body = String::with_capacity(text.len() + text.len() / 16);
     let mut body_map = Vec::new();
-    let wrapped = is_hard_wrapped(&all);
     // The line the body's last paragraph ends with.
     let mut last: Option<usize> = None;
     for (i, l) in all.iter().enumerate() {
@@ -504,6 +515,12 @@ mod tests {
         assert_eq!(a.original(), wrapped);
         let off = a.body.find("Lindqvist").unwrap();
         assert!(wrapped[a.original_offset(off).unwrap()..].starts_with("Lindqvist"));
+        // Without a headline, the first line is the start of the first paragraph, not a title.
+        let a = build("The board on Monday approved a plan put forward by\nits chair.\n\nMore.");
+        assert_eq!(
+            a.body,
+            "The board on Monday approved a plan put forward by its chair.\n\nMore."
+        );
         // A paragraph to a line, without blank lines, or with a line longer than a wrap: each
         // line stays a paragraph.
         let unwrapped = "Title line here\nOne short paragraph\nAnother short one";
