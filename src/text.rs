@@ -80,8 +80,7 @@ pub fn fits(s: &str, width: usize) -> bool {
 
 /// Truncates `s` to at most `width` terminal columns, adding `…` when something was cut.
 pub fn truncate_to_width(s: &str, width: usize) -> String {
-    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
+    if fits(s, width) {
         return s.to_string();
     }
     if width == 0 {

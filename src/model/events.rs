@@ -91,8 +91,7 @@ fn compatible(a: &Pending, b: &Pending) -> bool {
     let (Some(wa), Some(wb)) = (a.when, b.when) else {
         return false;
     };
-    let ((sa, ea), (sb, eb)) = (window(&wa), window(&wb));
-    let overlap = sa <= eb && sb <= ea;
+    let overlap = overlaps(window(&wa), window(&wb));
     if narrow(&wa) && narrow(&wb) {
         return overlap;
     }
@@ -104,6 +103,11 @@ fn compatible(a: &Pending, b: &Pending) -> bool {
         return true;
     }
     !wa.inferred && !wb.inferred && wa.value == wb.value && a.kind == b.kind
+}
+
+/// Whether two windows (first and last day) share a day.
+fn overlaps((sa, ea): (NaiveDate, NaiveDate), (sb, eb): (NaiveDate, NaiveDate)) -> bool {
+    sa <= eb && sb <= ea
 }
 
 /// Whether two reports name an entity in common beyond the participants they share.
@@ -399,7 +403,7 @@ pub(super) fn cluster(
                     let (i, j) = (i as usize, j as usize);
                     // What `compatible` decides, for two narrow dates.
                     let fits = if narrow_i && narrow_j {
-                        start <= end_j && start_j <= end
+                        overlaps((start, end), (start_j, end_j))
                     } else {
                         compatible(reports.get(i), reports.get(j))
                     };
