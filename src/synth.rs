@@ -66,16 +66,12 @@ impl Vocabulary {
             v.sort();
             v
         };
-        let mut places: Vec<String> = assets
-            .places
+        let mut places: Vec<String> = crate::assets::cities_over(500_000)
             .iter()
-            .filter(|(_, ps)| {
-                ps.iter()
-                    .any(|p| p.kind == "city" && p.population > 500_000)
-            })
-            .map(|(name, _)| name.split(' ').map(title).collect::<Vec<_>>().join(" "))
+            .map(|name| name.split(' ').map(title).collect::<Vec<_>>().join(" "))
             .collect();
         places.sort();
+        places.dedup();
         let surnames = sorted(&assets.surnames);
         let mut heads: Vec<String> = assets
             .org_cues

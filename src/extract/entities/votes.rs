@@ -166,19 +166,7 @@ fn is_camel(w: &str) -> bool {
 
 /// How much the gazetteer says a name is a place.
 pub(super) fn place_weight(key: &str, assets: &Assets) -> f32 {
-    let mut best: f32 = 0.0;
-    if let Some(ps) = assets.places.get(key) {
-        for p in ps {
-            let w = match p.kind {
-                "country" => 2.0,
-                "state" => 1.6,
-                _ if p.population >= 1_000_000 => 1.2,
-                _ if p.population >= 100_000 => 0.9,
-                _ => 0.5,
-            };
-            best = best.max(w);
-        }
-    }
+    let mut best = assets.places.weight(key);
     if let Some(class) = assets.regions.get(key) {
         best = best.max(if class == "country-alias" { 2.0 } else { 1.5 });
     }
