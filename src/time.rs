@@ -448,7 +448,8 @@ pub fn weekday_from_name(word: &str) -> Option<Weekday> {
 
 /// Parses a date as metadata and datelines give it: `2024-12-20`, `2024-12-20T11:54:00Z`,
 /// `2024/12/20`, `Dec 20, 2024`, `December 20th, 2024`, `20 December 2024`, `2024-12`, `2024`,
-/// optionally followed by a clock time and zone (`11:54 AM EST`), which is ignored.
+/// the month-name forms optionally after a weekday (`Tuesday, 14 October 2025`), and optionally
+/// followed by a clock time and zone (`11:54 AM EST`), which is ignored.
 /// Returns `None` when `s` is anything more than a date.
 pub fn parse_date(s: &str) -> Option<DateValue> {
     let s = s.trim().trim_matches(|c| c == '"' || c == '\'');
@@ -485,8 +486,10 @@ pub fn parse_date(s: &str) -> Option<DateValue> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    let (date, used) = parse_month_name_date(&words)?;
-    let tail = words[used..].join(" ");
+    // A weekday before the date: "Tuesday, 14 October 2025".
+    let skip = usize::from(words.len() > 1 && weekday_from_name(words[0]).is_some());
+    let (date, used) = parse_month_name_date(&words[skip..])?;
+    let tail = words[skip + used..].join(" ");
     if tail.is_empty() || is_clock_tail(&tail) {
         Some(date)
     } else {
@@ -630,6 +633,13 @@ mod tests {
         assert_eq!(parse_date("Elon Musk and Jeff Bezos joined"), None);
         assert_eq!(parse_date("May 5 people were hurt"), None);
         assert_eq!(parse_date("2024-02-30"), None);
+        assert_eq!(parse_date("Tuesday 14 October 2025"), day(2025, 10, 14));
+        assert_eq!(
+            parse_date("Tue., Oct. 14, 2025 9:30 AM ET"),
+            day(2025, 10, 14)
+        );
+        assert_eq!(parse_date("Tuesday"), None);
+        assert_eq!(parse_date("Monday May 5 people were hurt"), None);
     }
 
     #[test]

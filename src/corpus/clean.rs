@@ -241,6 +241,37 @@ fn is_dateline(s: &str) -> Option<crate::time::DateValue> {
     parse_date(t.trim())
 }
 
+/// The date of a wire-style dateline opening a paragraph: `LONDON, Oct. 14, 2025 (Reuters) -`,
+/// `PORTSMOUTH, Tuesday 14 October 2025 —`, `WASHINGTON, D.C., Oct. 14, 2025 --`: a place in
+/// capitals, a comma, a date that parses whole, an optional agency in parentheses, a dash. The
+/// date is the day the story was filed. A date without its year, as wires often write it
+/// (`LONDON, Oct 14 (Reuters) -`), says nothing certain and is left to the inference.
+fn lead_dateline(s: &str) -> Option<crate::time::DateValue> {
+    let t = s.trim_start();
+    let end = ["—", "–", " -- ", " - "]
+        .iter()
+        .filter_map(|d| t.find(d))
+        .min()?;
+    let mut head = t[..end].trim_end();
+    if head.len() > 80 {
+        return None;
+    }
+    if let Some(open) = head.strip_suffix(')').and_then(|h| h.rfind('(')) {
+        head = head[..open].trim_end();
+    }
+    let (place, mut rest) = head.split_once(',')?;
+    if !place.chars().any(char::is_alphabetic) || place.chars().any(char::is_lowercase) {
+        return None;
+    }
+    // The date follows the place, or the place's state or country ("WASHINGTON, D.C., ...").
+    loop {
+        if let Some(d) = parse_date(rest) {
+            return Some(d);
+        }
+        rest = rest.split_once(',')?.1;
+    }
+}
+
 /// `By Jane Doe`, `By Jane Doe and John Roe`, `By Jane Doe, Reuters`.
 fn byline_of(s: &str) -> Option<String> {
     let t = s.trim();
@@ -308,6 +339,15 @@ pub(super) fn build_article(
         } else if let Some(b) = byline_of(l.text) {
             keep[i] = false;
             byline.get_or_insert(b);
+        } else if published.is_none()
+            && let Some(d) = lead_dateline(l.text)
+        {
+            // The dateline stays in the paragraph it opens.
+            published = Some(Published {
+                date: d,
+                inferred: false,
+                basis: "dateline".into(),
+            });
         }
     }
 
@@ -496,6 +536,43 @@ mod tests {
         let off = a.body.find("Body one").unwrap();
         let orig = a.original_offset(off).unwrap();
         assert!(a.original()[orig..].starts_with("Body one"));
+    }
+
+    #[test]
+    fn a_wire_dateline_opening_the_first_paragraph_dates_the_article() {
+        let date = |text: &str| {
+            build_article("x".into(), "x.txt", Meta::default(), text)
+                .unwrap()
+                .published
+                .map(|p| (p.date.value(), p.basis))
+        };
+        let dated = |v: &str| Some((v.to_string(), "dateline".to_string()));
+        let body = "Headline here\n\nPORTSMOUTH, Tuesday 14 October 2025 — The board met.";
+        assert_eq!(date(body), dated("2025-10-14"));
+        let a = build_article("x".into(), "x.txt", Meta::default(), body).unwrap();
+        assert!(
+            a.body.contains("PORTSMOUTH, Tuesday"),
+            "the dateline stays in the text"
+        );
+        assert_eq!(
+            date("LONDON, Oct. 14, 2025 (Reuters) - The bank said."),
+            dated("2025-10-14")
+        );
+        assert_eq!(
+            date("WASHINGTON, D.C., March 3, 2024 -- Lawmakers voted."),
+            dated("2024-03-03")
+        );
+        // No year, a place not in capitals, or no dash: no date.
+        assert_eq!(date("LONDON, Oct 14 (Reuters) - The bank said."), None);
+        assert_eq!(date("In London, March 3, 2024 — lawmakers voted."), None);
+        assert_eq!(date("LONDON, March 3, 2024, lawmakers voted."), None);
+        // Metadata wins over the dateline.
+        let meta = Meta {
+            date: Some("2025-10-15".into()),
+            ..Meta::default()
+        };
+        let a = build_article("x".into(), "x.txt", meta, body).unwrap();
+        assert_eq!(a.published.unwrap().basis, "metadata");
     }
 
     #[test]
