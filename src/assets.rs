@@ -103,7 +103,8 @@ pub struct Assets {
     pub org_cues: HashMap<String, OrgCue>,
     pub nationalities: HashMap<String, String>,
     pub triggers: Vec<Trigger>,
-    /// Cue (lowercase word or phrase) to modality: negated, planned, hypothetical.
+    /// Cue (lowercase word or phrase) to modality: negated, planned, hypothetical; or
+    /// `ended`, an ending cue ("settled"), or `asserted` for a phrase that only looks like one.
     pub modality: Vec<(String, String)>,
     pub tone_modifiers: HashMap<String, f32>,
     /// Words that end a place name ("Valley", "River", "Airport") to their class.

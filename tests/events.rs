@@ -240,6 +240,36 @@ fn negation_plans_and_hypotheticals_are_not_plain_facts() {
 }
 
 #[test]
+fn an_ending_hostility_is_a_settlement() {
+    let m = corpus(&[(
+        "a.txt",
+        "---\ndate: 2023-05-10\n---\nMaria Lopez signed the deal, ending a year-long dispute with Carlos Ruiz.\n\nAna Silva settled her lawsuit against Pedro Gomez.\n\nJuan Perez ended up criticizing Elena Torres.\n\nLuis Ortega did not end his feud with Sofia Vega.\n\nJohn Settle criticized Mary Ending.",
+    )]);
+    for (a, b) in [("Maria Lopez", "Carlos Ruiz"), ("Ana Silva", "Pedro Gomez")] {
+        let e = pair(&m, a, b);
+        let settled = e.iter().find(|e| e.kind == "reconciliation");
+        assert!(
+            settled.is_some_and(|e| e.modality == Modality::Asserted && e.tone > 0.0),
+            "{a} and {b}: {e:?}"
+        );
+        assert!(e.iter().all(|e| e.tone >= 0.0), "nothing hostile: {e:?}");
+    }
+    // "ended up" only looks like an ending.
+    let e = pair(&m, "Juan Perez", "Elena Torres");
+    assert_eq!(e[0].kind, "criticism");
+    assert!(e[0].tone < 0.0);
+    // Names are no cues.
+    let e = pair(&m, "John Settle", "Mary Ending");
+    assert_eq!(e[0].kind, "criticism");
+    // A settlement that did not happen.
+    let e = pair(&m, "Luis Ortega", "Sofia Vega");
+    assert_eq!(
+        (e[0].kind, e[0].modality),
+        ("reconciliation", Modality::Negated)
+    );
+}
+
+#[test]
 fn words_change_the_tone() {
     let m = corpus(&[(
         "a.txt",

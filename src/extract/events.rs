@@ -65,6 +65,9 @@ pub struct RawEvent {
 struct Lexicon {
     triggers: AhoCorasick,
     modality: AhoCorasick,
+    /// The trigger a hostile event becomes when an ending cue comes before it ("ending a
+    /// year-long dispute"): the first whose lemma is "settle", if the assets have one.
+    settle: Option<usize>,
 }
 
 fn lexicon(assets: &Assets) -> &'static Lexicon {
@@ -81,6 +84,7 @@ fn lexicon(assets: &Assets) -> &'static Lexicon {
         Lexicon {
             triggers: build(assets.triggers.iter().map(|t| t.form.as_str()).collect()),
             modality: build(assets.modality.iter().map(|(c, _)| c.as_str()).collect()),
+            settle: assets.triggers.iter().position(|t| t.lemma == "settle"),
         }
     })
 }
@@ -168,7 +172,13 @@ pub fn find(
                     .map(|x| x.2)
                     .max()
                     .unwrap_or(0);
-                let modality = modality_before(lex, assets, s, ts, floor);
+                let (modality, ended) = modality_before(lex, assets, s, ts, floor);
+                // "ending a year-long dispute", "settled the lawsuit": the hostility is
+                // what ends; the event is its settlement.
+                let t = match lex.settle {
+                    Some(settle) if ended && t.tone < 0.0 => &assets.triggers[settle],
+                    _ => t,
+                };
                 let tone = scaled_tone(assets, s, ts, t.tone, modality);
                 let (actor, target) = roles(
                     sentence.start(),
@@ -224,13 +234,15 @@ fn choose_triggers(assets: &Assets, found: &[(usize, usize, usize)]) -> Vec<(usi
 
 /// The modality cue closest before the trigger within its clause, after any earlier trigger
 /// and at most four words back: "did not endorse X's opponent" negates the endorsement only.
+/// With it, whether an ending cue (modality `ended` in the assets: "ending", "settled") is in
+/// the same window.
 fn modality_before(
     lex: &Lexicon,
     assets: &Assets,
     s: &str,
     trigger_start: usize,
     floor: usize,
-) -> Modality {
+) -> (Modality, bool) {
     let clause_start = s[..trigger_start]
         .char_indices()
         .rev()
@@ -250,6 +262,7 @@ fn modality_before(
     }
     let window = &s[window_start..trigger_start];
     let mut found = Modality::Asserted;
+    let mut ended = false;
     for m in lex.modality.find_iter(window) {
         if !on_word_boundaries(window, m.start(), m.end()) {
             continue;
@@ -258,15 +271,20 @@ fn modality_before(
             "negated" => Modality::Negated,
             "planned" => Modality::Planned,
             "hypothetical" => Modality::Hypothetical,
+            // Only in lower case: a capitalised "Settle" is more often a name.
+            "ended" => {
+                ended |= !window[m.start()..].starts_with(|c: char| c.is_uppercase());
+                found
+            }
             _ => found,
         };
     }
     // A noun trigger right after "potential"/"possible" is covered above; a sentence that
     // opens with "If" makes everything in it hypothetical.
     if s.trim_start().to_ascii_lowercase().starts_with("if ") {
-        return Modality::Hypothetical;
+        return (Modality::Hypothetical, ended);
     }
-    found
+    (found, ended)
 }
 
 /// The trigger's tone scaled by a modifier in the three words before it ("harshly criticized");
