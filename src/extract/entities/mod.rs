@@ -314,10 +314,11 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Mentions {
     let mut cands = Vec::new();
     let mut sent = Sent::empty(assets);
     let mut next_name = Vec::new();
+    let mut memo = NameMemo::default();
     for (si, &span) in sentences.iter().enumerate() {
         sentence(body, span, si, assets, &mut sent, &mut next_name);
         let first = cands.len();
-        candidates(body, &sent, assets, &mut cands);
+        candidates(body, &sent, assets, &mut memo, &mut cands);
         votes::context(body, &sent, &mut cands, first, assets);
     }
     local::split_joined(body, &mut cands, assets);
@@ -586,7 +587,13 @@ fn joins_of(sent: &Sent<'_>, a: usize, j: usize, assets: &Assets) -> bool {
 }
 
 /// Builds the candidates of one sentence.
-fn candidates(body: &str, sent: &Sent<'_>, assets: &Assets, out: &mut Vec<Cand>) {
+fn candidates<'a>(
+    body: &'a str,
+    sent: &Sent<'_>,
+    assets: &Assets,
+    memo: &mut NameMemo<'a>,
+    out: &mut Vec<Cand>,
+) {
     let toks = &sent.toks;
     let n = toks.len();
     let mut i = 0;
@@ -647,18 +654,19 @@ fn candidates(body: &str, sent: &Sent<'_>, assets: &Assets, out: &mut Vec<Cand>)
             }
             break;
         }
-        split_run(body, sent, i, j, assets, out);
+        split_run(body, sent, i, j, assets, memo, out);
         i = j.max(i + 1);
     }
 }
 
 /// Splits a run of name words at titles and stopwords into candidates.
-fn split_run(
-    body: &str,
+fn split_run<'a>(
+    body: &'a str,
     sent: &Sent<'_>,
     i: usize,
     j: usize,
     assets: &Assets,
+    memo: &mut NameMemo<'a>,
     out: &mut Vec<Cand>,
 ) {
     let mut cur = i;
@@ -687,7 +695,7 @@ fn split_run(
                 continue;
             }
             if followed || role_end {
-                piece(body, sent, cur, p, pending_title.take(), assets, out);
+                piece(body, sent, cur, p, pending_title.take(), assets, memo, out);
                 pending_title = Some(TitleRef {
                     span: Span::new(sent.toks[p].start, sent.toks[after - 1].end),
                 });
@@ -699,7 +707,7 @@ fn split_run(
         p += 1;
     }
     if cur < j {
-        piece(body, sent, cur, j, pending_title, assets, out);
+        piece(body, sent, cur, j, pending_title, assets, memo, out);
     }
 }
 
@@ -713,13 +721,14 @@ fn org_guard(sent: &Sent<'_>, a: usize, b: usize, assets: &Assets) -> bool {
 /// Trims one piece of a run (leading "The", stopwords at the ends), splits it at inner
 /// stopwords and emits the candidates.
 #[allow(clippy::too_many_arguments)]
-fn piece(
-    body: &str,
+fn piece<'a>(
+    body: &'a str,
     sent: &Sent<'_>,
     mut a: usize,
     mut b: usize,
     title: Option<TitleRef>,
     assets: &Assets,
+    memo: &mut NameMemo<'a>,
     out: &mut Vec<Cand>,
 ) {
     let keep_the = |a: usize, b: usize| {
@@ -776,23 +785,40 @@ fn piece(
             && sent.toks[k].is_cap()
         {
             if start < k {
-                emit(body, sent, start, k, title.take(), assets, out);
+                emit(body, sent, start, k, title.take(), assets, memo, out);
             }
             start = k + 1;
         }
     }
     if start < b {
-        emit(body, sent, start, b, title, assets, out);
+        emit(body, sent, start, b, title, assets, memo, out);
     }
 }
 
-fn emit(
-    body: &str,
+/// What a name's own text says, the same wherever the article repeats it: its name as
+/// written, key, lowercase words and kind votes ([`votes::name`] reads only the name's
+/// tokens, which its text determines).
+#[derive(Debug, Clone)]
+struct NameFacts {
+    name: String,
+    key: String,
+    words: Words,
+    votes: KindVotes,
+}
+
+/// One article's [`NameFacts`] by the name's text in the body: an article names the same
+/// people again and again, and working out a name's votes was a tenth of entity finding.
+type NameMemo<'a> = foldhash::HashMap<&'a str, Option<NameFacts>>;
+
+#[allow(clippy::too_many_arguments)]
+fn emit<'a>(
+    body: &'a str,
     sent: &Sent<'_>,
     a: usize,
     b: usize,
     title: Option<TitleRef>,
     assets: &Assets,
+    memo: &mut NameMemo<'a>,
     out: &mut Vec<Cand>,
 ) {
     let toks = &sent.toks;
@@ -801,16 +827,33 @@ fn emit(
         return;
     }
     let span = Span::new(toks[a].start, toks[b - 1].end);
-    let name = squash(span.of(body));
-    if name.is_empty() {
+    let facts = memo.entry(span.of(body)).or_insert_with(|| {
+        let name = squash(span.of(body));
+        if name.is_empty() {
+            return None;
+        }
+        let mut words = Words::default();
+        for k in (a..b).filter(|&k| toks[k].is_word()) {
+            words.push(sent.low(k));
+        }
+        let key = link_key(&name, assets);
+        let votes = votes::name(&words, &key, toks, a, b, assets);
+        Some(NameFacts {
+            name,
+            key,
+            words,
+            votes,
+        })
+    });
+    let Some(facts) = facts else {
         return;
-    }
-    let mut words = Words::default();
-    for k in (a..b).filter(|&k| toks[k].is_word()) {
-        words.push(sent.low(k));
-    }
-    let key = link_key(&name, assets);
-    let mut votes = votes::name(&words, &key, toks, a, b, assets);
+    };
+    let NameFacts {
+        name,
+        key,
+        words,
+        mut votes,
+    } = facts.clone();
     if title.is_some() && votes::title_fits(&votes) {
         votes.add(Kind::Person, 2.0);
     }
