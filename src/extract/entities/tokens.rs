@@ -168,8 +168,12 @@ pub(crate) fn tokenize_into<'a>(
     let s = &body[start..end];
     out.clear();
     out.reserve(s.len() / 5 + 4);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // Each character is read once: a word's characters are passed over as it is read, and a
+    // period or apostrophe it takes is skipped after it.
+    let mut next = 0;
+    while let Some(c) = s[next..].chars().next() {
+        let i = next;
+        next += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
@@ -187,7 +191,12 @@ pub(crate) fn tokenize_into<'a>(
         }
         // A word: alphanumerics, and inner characters that are followed by an alphanumeric.
         let mut j = i + c.len_utf8();
+        let bytes = s.as_bytes();
         loop {
+            // ASCII letters and digits, most of any English word, without decoding.
+            while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
             let rest = &s[j..];
             let mut rc = rest.chars();
             match rc.next() {
@@ -198,18 +207,15 @@ pub(crate) fn tokenize_into<'a>(
                 _ => break,
             }
         }
-        while it.peek().is_some_and(|&(k, _)| k < j) {
-            it.next();
-        }
+        next = j;
         let mut w_end = j;
         let word = &s[i..j];
-        let next = s[j..].chars().next();
         // An initial keeps its period unless the period ends the sentence ("posted on X.").
         let last_in_sentence = s[j..].chars().nth(1).is_none();
-        let initial = word.chars().count() == 1;
-        if next == Some('.') && keeps_period(word, assets) && !(initial && last_in_sentence) {
+        let initial = word.chars().nth(1).is_none();
+        if s[j..].starts_with('.') && keeps_period(word, assets) && !(initial && last_in_sentence) {
             w_end = j + 1;
-            it.next();
+            next = w_end;
         }
         let mut tok = Tok {
             start: start + i,
@@ -237,7 +243,7 @@ pub(crate) fn tokenize_into<'a>(
             {
                 tok.full_end += a.len_utf8();
                 tok.poss = true;
-                it.next();
+                next += a.len_utf8();
             }
         }
         // "Paris-based", "Kremlin-backed": the name is the part before the suffix.
