@@ -10,6 +10,8 @@
 // Candidates, groups and union-find parents are parallel arrays indexed together.
 #![allow(clippy::needless_range_loop)]
 
+use std::rc::Rc;
+
 use foldhash::{HashMap, HashSet};
 
 use crate::assets::Assets;
@@ -72,7 +74,7 @@ pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
         let alone: HashSet<&str> = cands
             .iter()
             .filter(|c| !c.role_ref)
-            .map(|c| c.key.as_str())
+            .map(|c| &*c.key)
             .collect();
         let (mut lk, mut rk) = (String::new(), String::new());
         for (ci, c) in cands.iter().enumerate() {
@@ -106,15 +108,17 @@ pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
         let r_start = c.span.start() + (text.len() - r.len());
         let mut right = c.clone();
         right.span = Span::new(r_start, c.span.end());
-        right.name = super::squash(r);
-        right.key = link_key(&right.name, assets);
-        right.words = Words::lower_of(&right.name);
+        let name = super::squash(r);
+        right.key = link_key(&name, assets).into();
+        right.words = Rc::new(Words::lower_of(&name));
+        right.name = name.into();
         right.title = None;
         right.role = None;
         c.span = Span::new(c.span.start(), c.span.start() + l.len());
-        c.name = super::squash(l);
-        c.key = link_key(&c.name, assets);
-        c.words = Words::lower_of(&c.name);
+        let name = super::squash(l);
+        c.key = link_key(&name, assets).into();
+        c.words = Rc::new(Words::lower_of(&name));
+        c.name = name.into();
         extra.push(right);
     }
     cands.extend(extra);
@@ -122,19 +126,16 @@ pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
 
 pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
     let n = cands.len();
-    // The keys are borrowed by the indexes below while the candidates change: take them
-    // out and put them back at the end.
-    let keys: Vec<String> = cands
-        .iter_mut()
-        .map(|c| std::mem::take(&mut c.key))
-        .collect();
+    // The keys are borrowed by the indexes below while the candidates change: shared
+    // copies.
+    let keys: Vec<Rc<str>> = cands.iter().map(|c| c.key.clone()).collect();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut first_of: HashMap<&str, usize> = HashMap::default();
     for i in 0..n {
         if cands[i].role_ref || cands[i].drop {
             continue;
         }
-        match first_of.get(keys[i].as_str()) {
+        match first_of.get(&*keys[i]) {
             Some(&f) => union(&mut parent, f, i),
             None => {
                 first_of.insert(&keys[i], i);
@@ -260,8 +261,5 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             cands[i].same_as = Some(t);
             cands[i].votes = cands[t].votes;
         }
-    }
-    for (c, k) in cands.iter_mut().zip(keys) {
-        c.key = k;
     }
 }

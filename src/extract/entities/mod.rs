@@ -18,6 +18,8 @@ pub(crate) use local::role_keys;
 mod tokens;
 mod votes;
 
+use std::rc::Rc;
+
 use crate::assets::word;
 use crate::assets::{Assets, CuePosition};
 use crate::text::Span;
@@ -145,11 +147,13 @@ pub(crate) struct Cand {
     pub a: usize,
     pub b: usize,
     pub span: Span,
-    pub name: String,
+    /// The name's texts are shared: the mentions of one name in an article are many, and
+    /// each owning copies of its texts was three allocations a mention.
+    pub name: Rc<str>,
     /// `link_key` of the name.
-    pub key: String,
+    pub key: Rc<str>,
     /// Lowercase words of the name, for lookups.
-    pub words: Words,
+    pub words: Rc<Words>,
     pub votes: KindVotes,
     /// The title before the name.
     pub title: Option<TitleRef>,
@@ -800,9 +804,9 @@ fn piece<'a>(
 /// tokens, which its text determines).
 #[derive(Debug, Clone)]
 struct NameFacts {
-    name: String,
-    key: String,
-    words: Words,
+    name: Rc<str>,
+    key: Rc<str>,
+    words: Rc<Words>,
     votes: KindVotes,
 }
 
@@ -839,9 +843,9 @@ fn emit<'a>(
         let key = link_key(&name, assets);
         let votes = votes::name(&words, &key, toks, a, b, assets);
         Some(NameFacts {
-            name,
-            key,
-            words,
+            name: name.into(),
+            key: key.into(),
+            words: Rc::new(words),
             votes,
         })
     });

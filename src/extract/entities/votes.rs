@@ -8,6 +8,8 @@
 // Candidates, groups and union-find parents are parallel arrays indexed together.
 #![allow(clippy::needless_range_loop)]
 
+use std::rc::Rc;
+
 use crate::assets::word;
 use crate::assets::{Assets, CuePosition};
 use crate::extract::{Kind, KindVotes};
@@ -330,9 +332,9 @@ pub(super) fn context(
                     a,
                     b: tb,
                     span,
-                    key: super::link_key(&name, assets),
-                    words: Words::lower_of(&name),
-                    name,
+                    key: super::link_key(&name, assets).into(),
+                    words: Rc::new(Words::lower_of(&name)),
+                    name: name.into(),
                     votes,
                     title: None,
                     role: None,
@@ -655,12 +657,14 @@ fn cover(
     let c = &mut cands[y];
     c.b = end_tok;
     c.span = Span::new(toks[k].start, toks[end_tok - 1].end);
-    c.name = super::squash(c.span.of(body));
-    c.key = super::link_key(&c.name, assets);
-    c.words = Words::default();
+    let name = super::squash(c.span.of(body));
+    c.key = super::link_key(&name, assets).into();
+    c.name = name.into();
+    let mut words = Words::default();
     for i in (k..end_tok).filter(|&i| toks[i].is_word()) {
-        c.words.push(sent.low(i));
+        words.push(sent.low(i));
     }
+    c.words = Rc::new(words);
     c.votes.add(Kind::Org, 0.5);
     Some(y)
 }
