@@ -88,42 +88,47 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 }
 
 fn split_line(text: &str, base: usize, line: &str, out: &mut Vec<Span>) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    // Byte positions throughout: the terminators are ASCII or '…', so a byte that is not one
+    // is passed over without decoding (a character never starts with a continuation byte).
+    let bytes = line.as_bytes();
+    let next_char = |at: usize| line[at..].chars().next();
     let mut start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Extend over repeated terminators and closing quotes/brackets.
-            let mut j = i + 1;
-            while j < chars.len()
-                && (matches!(chars[j].1, '.' | '!' | '?') || is_closing(chars[j].1))
-            {
-                j += 1;
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            _ if bytes[i..].starts_with("…".as_bytes()) => '…',
+            _ => {
+                i += 1;
+                continue;
             }
-            let end = chars.get(j).map_or(line.len(), |&(p, _)| p);
-            // Needs whitespace, then a plausible sentence start.
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            if k > j && k < chars.len() {
-                let next = chars[k].1;
-                let next_ok = next.is_uppercase() || next.is_ascii_digit() || is_opening(next);
-                if next_ok
-                    && !(c == '.' && is_abbreviation_period(line, pos, &line[chars[k].0..]))
-                    && c != '…'
-                {
-                    push_trimmed(text, base + start, base + end, out);
-                    start = chars[k].0;
-                    i = k;
-                    continue;
-                }
-            }
-            i = j.max(i + 1);
-            continue;
+        };
+        // Extend over repeated terminators and closing quotes/brackets.
+        let mut j = i + c.len_utf8();
+        while let Some(x) = next_char(j).filter(|&x| matches!(x, '.' | '!' | '?') || is_closing(x))
+        {
+            j += x.len_utf8();
         }
-        i += 1;
+        let end = j;
+        // Needs whitespace, then a plausible sentence start.
+        let mut k = j;
+        while let Some(x) = next_char(k).filter(|x| x.is_whitespace()) {
+            k += x.len_utf8();
+        }
+        if k > j
+            && let Some(next) = next_char(k)
+        {
+            let next_ok = next.is_uppercase() || next.is_ascii_digit() || is_opening(next);
+            if next_ok && !(c == '.' && is_abbreviation_period(line, i, &line[k..])) && c != '…' {
+                push_trimmed(text, base + start, base + end, out);
+                start = k;
+                i = k;
+                continue;
+            }
+        }
+        i = j;
     }
     push_trimmed(text, base + start, base + line.len(), out);
 }
