@@ -204,7 +204,8 @@ impl<'a> MentionsBuilder<'a> {
     pub fn with_capacity(n: usize) -> MentionsBuilder<'a> {
         MentionsBuilder {
             list: Vec::with_capacity(n),
-            seen: foldhash::HashMap::default(),
+            // About one distinct name and key for every two mentions.
+            seen: foldhash::HashMap::with_capacity_and_hasher(n, Default::default()),
             order: Vec::new(),
             len: 0,
             votes: Vec::new(),

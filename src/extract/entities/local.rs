@@ -71,11 +71,9 @@ pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
     // borrowed), then applied.
     let mut splits: Vec<(usize, usize)> = Vec::new();
     {
-        let alone: HashSet<&str> = cands
-            .iter()
-            .filter(|c| !c.role_ref)
-            .map(|c| &*c.key)
-            .collect();
+        let mut alone: HashSet<&str> =
+            HashSet::with_capacity_and_hasher(cands.len(), Default::default());
+        alone.extend(cands.iter().filter(|c| !c.role_ref).map(|c| &*c.key));
         let (mut lk, mut rk) = (String::new(), String::new());
         for (ci, c) in cands.iter().enumerate() {
             if c.role_ref
@@ -130,7 +128,8 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
     // copies.
     let keys: Vec<Rc<str>> = cands.iter().map(|c| c.key.clone()).collect();
     let mut parent: Vec<usize> = (0..n).collect();
-    let mut first_of: HashMap<&str, usize> = HashMap::default();
+    let mut first_of: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for i in 0..n {
         if cands[i].role_ref || cands[i].drop {
             continue;
@@ -158,7 +157,8 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             by_first.entry(w.head()).or_default().insert(&keys[i]);
         }
     }
-    let mut surname_used: HashSet<usize> = HashSet::default();
+    // By cluster root (a candidate's index).
+    let mut surname_used = vec![false; n];
     for i in 0..n {
         let c = &cands[i];
         if c.words.len() != 1 || c.role_ref || c.drop || c.same_as.is_some() {
@@ -183,30 +183,30 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             let k = *set.iter().next().expect("one");
             let f = first_of[k];
             union(&mut parent, f, i);
-            surname_used.insert(find(&mut parent, f));
+            surname_used[find(&mut parent, f)] = true;
         }
     }
     // Clusters: summed votes, strength, representative (most words, then first).
-    let mut votes: HashMap<usize, KindVotes> = HashMap::default();
-    let mut strong: HashSet<usize> = HashSet::default();
-    let mut rep: HashMap<usize, usize> = HashMap::default();
+    // Indexed by cluster root.
+    let mut votes = vec![KindVotes::default(); n];
+    let mut strong = vec![false; n];
+    let mut rep = vec![usize::MAX; n];
     for i in 0..n {
         if cands[i].role_ref || cands[i].drop {
             continue;
         }
         let r = find(&mut parent, i);
-        votes.entry(r).or_default().merge(&cands[i].votes);
+        votes[r].merge(&cands[i].votes);
         if !cands[i].weak {
-            strong.insert(r);
+            strong[r] = true;
         }
-        let e = rep.entry(r).or_insert(i);
-        if cands[i].words.len() > cands[*e].words.len() {
-            *e = i;
+        if rep[r] == usize::MAX || cands[i].words.len() > cands[rep[r]].words.len() {
+            rep[r] = i;
         }
     }
-    for r in &surname_used {
+    for r in (0..n).filter(|&r| surname_used[r]) {
         // Reporters shorten people to their surname, rarely organisations.
-        votes.entry(*r).or_default().add(Kind::Person, 1.0);
+        votes[r].add(Kind::Person, 1.0);
     }
     // Names that open with the first word of an organisation of the article are its
     // relatives ("Siemens Gamesa" beside "Siemens Energy AG").
@@ -223,7 +223,7 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
         let c = &cands[i];
         if c.words.len() >= 2 && !c.role_ref && !c.drop && org_first.contains(c.words.head()) {
             let r = find(&mut parent, i);
-            votes.entry(r).or_default().add(Kind::Org, 0.5);
+            votes[r].add(Kind::Org, 0.5);
         }
     }
     for i in 0..n {
@@ -231,9 +231,9 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             continue;
         }
         let r = find(&mut parent, i);
-        let head = rep[&r];
-        cands[i].votes = votes[&r];
-        cands[i].weak = !strong.contains(&r);
+        let head = rep[r];
+        cands[i].votes = votes[r];
+        cands[i].weak = !strong[r];
         cands[i].same_as = (head != i && keys[head] != keys[i]).then_some(head);
     }
     // Role mentions: the one person the article bound the role to.
@@ -242,7 +242,7 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
         if let Some(role) = &cands[i].role {
             let r = find(&mut parent, i);
             for k in role_keys(role) {
-                bound.entry(k).or_default().insert(rep[&r]);
+                bound.entry(k).or_default().insert(rep[r]);
             }
         }
     }

@@ -318,7 +318,8 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Mentions {
     let mut cands = Vec::new();
     let mut sent = Sent::empty(assets);
     let mut next_name = Vec::new();
-    let mut memo = NameMemo::default();
+    // About one distinct name for every 150 bytes of news (the synthetic corpus: 130).
+    let mut memo = NameMemo::with_capacity_and_hasher(body.len() / 150, Default::default());
     for (si, &span) in sentences.iter().enumerate() {
         sentence(body, span, si, assets, &mut sent, &mut next_name);
         let first = cands.len();
