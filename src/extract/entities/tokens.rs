@@ -26,6 +26,9 @@ pub(crate) struct Tok<'a> {
     /// A lower-case compound suffix cut off the word: "based" in "Paris-based", "backed" in
     /// "Kremlin-backed". Like a possessive, it ends a name.
     pub affix: Option<&'a str>,
+    /// ASCII without a capital letter, as the tokenizer read it: neither capitalised nor in
+    /// capitals, told without reading the word again (most words of any text).
+    pub lower_ascii: bool,
 }
 
 impl Tok<'_> {
@@ -41,7 +44,7 @@ impl Tok<'_> {
     /// lower-case start ("iPhone", "eBay"), or an Arabic article prefix before a capital
     /// ("al-Assad").
     pub fn is_cap(&self) -> bool {
-        if !self.is_word() {
+        if !self.is_word() || self.lower_ascii {
             return false;
         }
         let bytes = self.text.as_bytes();
@@ -90,6 +93,7 @@ impl Tok<'_> {
     /// Every letter upper case, at least two letters: "FTC", "U.S.", "AT&T".
     pub fn is_upper(&self) -> bool {
         self.is_word()
+            && !self.lower_ascii
             && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !self.text.chars().any(char::is_lowercase)
     }
@@ -186,22 +190,28 @@ pub(crate) fn tokenize_into<'a>(
                 kind: TokKind::Punct(c),
                 poss: false,
                 affix: None,
+                lower_ascii: false,
             });
             continue;
         }
         // A word: alphanumerics, and inner characters that are followed by an alphanumeric.
         let mut j = i + c.len_utf8();
         let bytes = s.as_bytes();
+        let mut caps_or_wide = !c.is_ascii() || c.is_ascii_uppercase();
         loop {
             // ASCII letters and digits, most of any English word, without decoding.
             while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                caps_or_wide |= bytes[j].is_ascii_uppercase();
                 j += 1;
             }
             let rest = &s[j..];
             let mut rc = rest.chars();
             match rc.next() {
-                Some(x) if x.is_alphanumeric() => j += x.len_utf8(),
-                Some(x) if is_inner(x) && rc.next().is_some_and(char::is_alphanumeric) => {
+                Some(x)
+                    if x.is_alphanumeric()
+                        || (is_inner(x) && rc.next().is_some_and(char::is_alphanumeric)) =>
+                {
+                    caps_or_wide |= !x.is_ascii();
                     j += x.len_utf8();
                 }
                 _ => break,
@@ -225,6 +235,7 @@ pub(crate) fn tokenize_into<'a>(
             kind: TokKind::Word,
             poss: false,
             affix: None,
+            lower_ascii: !caps_or_wide,
         };
         // Possessives: "Smith's", "Jones’s", and a bare apostrophe after s ("Jones'").
         let t = tok.text;
