@@ -68,8 +68,9 @@ impl TitleClass {
 #[derive(Debug)]
 pub(crate) struct Sent<'a> {
     pub toks: Vec<Tok<'a>>,
-    /// Lowercase text of the word tokens, one buffer for the sentence (`lower_at` gives each
-    /// token's range; punctuation has an empty one).
+    /// Lowercase text of the word tokens not in lower case already, one buffer for the
+    /// sentence (`lower_at` gives each token's range; punctuation and words in lower case
+    /// have an empty one: [`Sent::low`] reads those from the token).
     pub lower: String,
     pub lower_at: Vec<(u32, u32)>,
     /// Lexicon flags of each word token (0 for punctuation), looked up when first asked for
@@ -113,11 +114,10 @@ impl<'a> Sent<'a> {
     pub fn has(&self, i: usize, flags: u16) -> bool {
         let cell = &self.flags[i];
         if cell.get() == UNKNOWN {
-            let (a, b) = self.lower_at[i];
-            cell.set(if a == b {
-                0
-            } else {
+            cell.set(if self.toks[i].is_word() {
                 self.lexicon.flags(self.low(i))
+            } else {
+                0
             });
         }
         cell.get() & flags != 0
@@ -125,6 +125,10 @@ impl<'a> Sent<'a> {
 
     /// The lowercase text of token `i` ("" for punctuation).
     pub fn low(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        if t.lower_ascii {
+            return t.text;
+        }
         let (a, b) = self.lower_at[i];
         &self.lower[a as usize..b as usize]
     }
@@ -377,7 +381,8 @@ fn sentence<'a>(
     sent.lower_at.clear();
     for t in toks {
         let a = lower.len() as u32;
-        if t.is_word() {
+        // A word in lower case already is its own lowercase text (`Sent::low`).
+        if t.is_word() && !t.lower_ascii {
             if t.text.is_ascii() {
                 lower.extend(t.text.bytes().map(|b| b.to_ascii_lowercase() as char));
             } else {
