@@ -198,6 +198,8 @@ pub(crate) fn tokenize_into<'a>(
         let mut j = i + c.len_utf8();
         let bytes = s.as_bytes();
         let mut caps_or_wide = !c.is_ascii() || c.is_ascii_uppercase();
+        // Inner characters the checks below look for, noted as the word is read.
+        let (mut apostrophe, mut hyphen) = (false, false);
         loop {
             // ASCII letters and digits, most of any English word, without decoding.
             while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
@@ -212,6 +214,8 @@ pub(crate) fn tokenize_into<'a>(
                         || (is_inner(x) && rc.next().is_some_and(char::is_alphanumeric)) =>
                 {
                     caps_or_wide |= !x.is_ascii();
+                    apostrophe |= is_apostrophe(x);
+                    hyphen |= x == '-';
                     j += x.len_utf8();
                 }
                 _ => break,
@@ -221,11 +225,13 @@ pub(crate) fn tokenize_into<'a>(
         let mut w_end = j;
         let word = &s[i..j];
         // An initial keeps its period unless the period ends the sentence ("posted on X.").
-        let last_in_sentence = s[j..].chars().nth(1).is_none();
-        let initial = word.chars().nth(1).is_none();
-        if s[j..].starts_with('.') && keeps_period(word, assets) && !(initial && last_in_sentence) {
-            w_end = j + 1;
-            next = w_end;
+        if s[j..].starts_with('.') {
+            let last_in_sentence = s.len() == j + 1;
+            let initial = word.chars().nth(1).is_none();
+            if keeps_period(word, assets) && !(initial && last_in_sentence) {
+                w_end = j + 1;
+                next = w_end;
+            }
         }
         let mut tok = Tok {
             start: start + i,
@@ -239,7 +245,7 @@ pub(crate) fn tokenize_into<'a>(
         };
         // Possessives: "Smith's", "Jones’s", and a bare apostrophe after s ("Jones'").
         let t = tok.text;
-        for suf in ["'s", "’s", "'S", "’S"] {
+        for suf in ["'s", "’s", "'S", "’S"].iter().filter(|_| apostrophe) {
             if t.len() > suf.len() && t.ends_with(suf) {
                 tok.end -= suf.len();
                 tok.text = &t[..t.len() - suf.len()];
@@ -259,6 +265,7 @@ pub(crate) fn tokenize_into<'a>(
         }
         // "Paris-based", "Kremlin-backed": the name is the part before the suffix.
         if !tok.poss
+            && hyphen
             && tok.text.len() > 4
             && tok.text.as_bytes()[1..].contains(&b'-')
             && let Some((head, suffix)) = tok.text.rsplit_once('-')
