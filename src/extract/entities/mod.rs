@@ -337,8 +337,7 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Mentions {
     let old: Vec<Span> = cands.iter().map(|c| c.span).collect();
     cands.retain(|c| !c.drop);
     cands.sort_by_key(|c| c.span); // Spans order by start, then end.
-    let index: foldhash::HashMap<Span, usize> =
-        cands.iter().enumerate().map(|(i, c)| (c.span, i)).collect();
+    let index = |span: Span| cands.binary_search_by_key(&span, |c| c.span).ok();
     let mut mentions = MentionsBuilder::with_capacity(cands.len());
     for c in &cands {
         mentions.push(
@@ -352,8 +351,7 @@ pub fn find(body: &str, sentences: &[Span], assets: &Assets) -> Mentions {
             c.votes,
             c.sentence as u32,
             c.weak,
-            c.same_as
-                .and_then(|s| index.get(&old[s]).map(|&i| i as u32)),
+            c.same_as.and_then(|s| index(old[s]).map(|i| i as u32)),
             c.role_ref,
         );
     }
