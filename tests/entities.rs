@@ -547,3 +547,26 @@ fn find_ranks_names_and_aliases_deterministically() {
         "{doge}"
     );
 }
+
+#[test]
+fn an_organisation_shortened_in_its_article_is_the_same_organisation() {
+    let m = model_of(&[(
+        "a",
+        "Norvale Semiconductor agreed to buy Tessaly Systems on Monday.\n\n\
+         Norvale will pay in cash, and Tessaly staff will keep their jobs.\n\n\
+         The European Commission must approve the deal. The Commission declined to comment.\n\n\
+         The Chicago Tribune reported the talks first. Chicago is where Tessaly began.",
+    )]);
+    let id = |name: &str| entity(&m, name).map(|e| e.id);
+    for (short, full) in [
+        ("Norvale", "Norvale Semiconductor"),
+        ("Tessaly", "Tessaly Systems"),
+        ("Commission", "European Commission"),
+    ] {
+        assert!(id(full).is_some(), "{full}\n{}", dump(&m));
+        assert_eq!(id(short), id(full), "{short}\n{}", dump(&m));
+    }
+    // Only organisation words after the first make its first word a short form: the city
+    // is not the newspaper.
+    assert_ne!(id("Chicago"), id("Chicago Tribune"), "{}", dump(&m));
+}

@@ -348,3 +348,30 @@ fn noun_uses_of_money_words_are_not_donations_and_settling_is_not_a_feud() {
     assert!(leader_kinds.contains("alliance"), "{leader_kinds:?}");
     assert!(leader_kinds.contains("reconciliation"), "{leader_kinds:?}");
 }
+
+#[test]
+fn a_persons_own_organisation_named_with_their_title_is_no_party() {
+    let m = corpus(&[(
+        "a.txt",
+        "---\ndate: 2023-05-10\n---\nBrightwater Shipping chief executive Paul Okonkwo criticized the fine.\n\nAcme Corp CEO Jane Doe praised John Roe.",
+    )]);
+    let org = |name: &str| {
+        m.entities
+            .iter()
+            .find(|e| *e.name == *name)
+            .map(|e| e.id)
+            .unwrap_or_else(|| panic!("no entity {name:?}"))
+    };
+    // Okonkwo criticised the fine, not his own company.
+    assert!(
+        m.pair_events(entity(&m, "Paul Okonkwo"), org("Brightwater Shipping"))
+            .is_empty(),
+        "no event between a chief executive and his company"
+    );
+    let praise = pair(&m, "Jane Doe", "John Roe");
+    assert_eq!(praise[0].kind, "praise");
+    assert!(
+        !praise[0].participants.contains(&org("Acme Corp")),
+        "Acme is Jane Doe's, not a party to the praise"
+    );
+}

@@ -128,10 +128,24 @@ pub fn find(
     }
     for (si, sentence) in sentences.iter().enumerate() {
         let s = sentence.of(body);
-        let here: Vec<usize> = by_sentence[si]
+        let named: Vec<usize> = by_sentence[si]
             .iter()
             .copied()
             .filter(|&i| matches!(kind(i), Some(Kind::Person | Kind::Org)))
+            .collect();
+        // "Brightwater chief executive Paul Okonkwo": the organisation named with a person's
+        // title is that person's own, not a party to what the sentence reports.
+        let here: Vec<usize> = named
+            .iter()
+            .enumerate()
+            .filter(|&(k, &i)| {
+                named.get(k + 1).is_none_or(|&p| {
+                    kind(i) != Some(Kind::Org)
+                        || kind(p) != Some(Kind::Person)
+                        || !titled_by(body, mentions, i, p)
+                })
+            })
+            .map(|(_, &i)| i)
             .collect();
         // No person or organisation named: at most a pronoun's one participant, no event,
         // and no person to remember.
@@ -207,6 +221,18 @@ pub fn find(
         }
     }
     out
+}
+
+/// Whether mention `org` is followed directly by the title of mention `person`: "Brightwater
+/// chief executive Paul Okonkwo", "Acme's CEO Jane Doe".
+fn titled_by(body: &str, mentions: &Mentions, org: usize, person: usize) -> bool {
+    let (m, p) = (&mentions[org], &mentions[person]);
+    m.span.end() <= p.span.start()
+        && mentions.title(p).is_some_and(|title| {
+            let gap = &body[m.span.end()..p.span.start()];
+            let gap = gap.trim_start_matches(['\'', '’']).trim_start_matches('s');
+            gap.trim() == title
+        })
 }
 
 fn distinct_names(mentions: &Mentions, idx: &[usize]) -> usize {

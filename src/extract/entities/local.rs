@@ -62,6 +62,17 @@ fn personal(c: &Cand) -> bool {
         && v[Kind::Person as usize] >= v[Kind::Place as usize]
 }
 
+/// Whether a candidate looks like a full organisation name that a shorter form may stand for.
+fn organisational(c: &Cand) -> bool {
+    let v = &c.votes.0;
+    c.words.len() >= 2
+        && !c.role_ref
+        && !c.drop
+        && v[Kind::Org as usize] >= 1.0
+        && v[Kind::Org as usize] >= v[Kind::Person as usize]
+        && v[Kind::Org as usize] >= v[Kind::Place as usize]
+}
+
 /// Splits names that are two names of the article run together ("his Lake Como Villa
 /// Aurora estate", when both "Lake Como" and "Villa Aurora" stand alone elsewhere in the
 /// article). Organisation names, which often contain a place ("Boston Globe"), are
@@ -184,6 +195,58 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             let f = first_of[k];
             union(&mut parent, f, i);
             surname_used[find(&mut parent, f)] = true;
+        }
+    }
+    // Organisations shortened: "Norvale" after "Norvale Semiconductor", "the Commission" after
+    // "European Commission" (only a head word such as "Commission" or "Ministry" stands for
+    // the whole by its last word). As with surnames, only when one organisation of the
+    // article fits, and a name a person of the article already took is left alone.
+    let mut org_by_first: HashMap<&str, HashSet<&str>> = HashMap::default();
+    let mut org_by_last: HashMap<&str, HashSet<&str>> = HashMap::default();
+    for i in 0..n {
+        if organisational(&cands[i]) {
+            let w = &cands[i].words;
+            // By its first word only when the rest is organisation words ("Norvale
+            // Semiconductor", "Tessaly Systems"): "Chicago" is not the "Chicago Tribune".
+            let cue = word::ORG_HEAD | word::ORG_SUFFIX;
+            if w.iter().skip(1).all(|x| assets.lexicon.is(x, cue)) {
+                org_by_first.entry(w.head()).or_default().insert(&keys[i]);
+            }
+            org_by_last.entry(w.last()).or_default().insert(&keys[i]);
+        }
+    }
+    // Clusters that already hold another name (a surname joined to its full name).
+    let mut mixed = vec![false; n];
+    for j in 0..n {
+        let r = find(&mut parent, j);
+        if keys[j] != keys[r] {
+            mixed[r] = true;
+        }
+    }
+    for i in 0..n {
+        let c = &cands[i];
+        if c.words.len() != 1 || c.role_ref || c.drop || c.same_as.is_some() {
+            continue;
+        }
+        if mixed[find(&mut parent, i)] {
+            continue;
+        }
+        let v = &c.votes.0;
+        if v[Kind::Person as usize] >= 1.0 || v[Kind::Place as usize] >= 1.0 {
+            continue;
+        }
+        let w = c.words.head();
+        let full = match org_by_first.get(w) {
+            Some(s) => Some(s),
+            None if assets.lexicon.is(w, word::ORG_HEAD) => org_by_last.get(w),
+            None => None,
+        };
+        if let Some(set) = full
+            && set.len() == 1
+            && !by_last.contains_key(w)
+        {
+            let k = *set.iter().next().expect("one");
+            union(&mut parent, first_of[k], i);
         }
     }
     // Clusters: summed votes, strength, representative (most words, then first).
