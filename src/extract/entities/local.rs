@@ -62,6 +62,23 @@ fn personal(c: &Cand) -> bool {
         && v[Kind::Person as usize] >= v[Kind::Place as usize]
 }
 
+/// The one full name (its key) a one-word name fits: among those `w` indexes in `main`, else,
+/// when `also` says the word may stand for one that way, in `other`; `None` when none fits or
+/// several do (a surname shared by two people joins neither).
+fn sole_fit<'k>(
+    w: &str,
+    main: &HashMap<&str, HashSet<&'k str>>,
+    other: &HashMap<&str, HashSet<&'k str>>,
+    also: impl FnOnce() -> bool,
+) -> Option<&'k str> {
+    let fits = match main.get(w) {
+        Some(fits) => fits,
+        None if also() => other.get(w)?,
+        None => return None,
+    };
+    (fits.len() == 1).then(|| *fits.iter().next().expect("one"))
+}
+
 /// Whether a candidate looks like a full organisation name that a shorter form may stand for.
 fn organisational(c: &Cand) -> bool {
     let v = &c.votes.0;
@@ -183,15 +200,8 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             continue;
         }
         let w = c.words.head();
-        let full = match by_last.get(w) {
-            Some(s) => Some(s),
-            None if assets.lexicon.is(w, word::GIVEN) => by_first.get(w),
-            None => None,
-        };
-        if let Some(set) = full
-            && set.len() == 1
-        {
-            let k = *set.iter().next().expect("one");
+        let full = sole_fit(w, &by_last, &by_first, || assets.lexicon.is(w, word::GIVEN));
+        if let Some(k) = full {
             let f = first_of[k];
             union(&mut parent, f, i);
             surname_used[find(&mut parent, f)] = true;
@@ -236,16 +246,12 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             continue;
         }
         let w = c.words.head();
-        let full = match org_by_first.get(w) {
-            Some(s) => Some(s),
-            None if assets.lexicon.is(w, word::ORG_HEAD) => org_by_last.get(w),
-            None => None,
-        };
-        if let Some(set) = full
-            && set.len() == 1
+        let full = sole_fit(w, &org_by_first, &org_by_last, || {
+            assets.lexicon.is(w, word::ORG_HEAD)
+        });
+        if let Some(k) = full
             && !by_last.contains_key(w)
         {
-            let k = *set.iter().next().expect("one");
             union(&mut parent, first_of[k], i);
         }
     }
