@@ -555,7 +555,7 @@ fn an_organisation_shortened_in_its_article_is_the_same_organisation() {
         "Norvale Semiconductor agreed to buy Tessaly Systems on Monday.\n\n\
          Norvale will pay in cash, and Tessaly staff will keep their jobs.\n\n\
          The European Commission must approve the deal. The Commission declined to comment.\n\n\
-         The Chicago Tribune reported the talks first. Chicago is where Tessaly began.",
+         A reporter for the Brenwick Tribune broke the news. The staff of Tessaly voted at Brenwick.\n\n         Halvard Systems lost the bid. Its founders Jane Halvard and Tom Halvard said Halvard would go on.",
     )]);
     let id = |name: &str| entity(&m, name).map(|e| e.id);
     for (short, full) in [
@@ -566,7 +566,11 @@ fn an_organisation_shortened_in_its_article_is_the_same_organisation() {
         assert!(id(full).is_some(), "{full}\n{}", dump(&m));
         assert_eq!(id(short), id(full), "{short}\n{}", dump(&m));
     }
-    // Only organisation words after the first make its first word a short form: the city
+    // Only organisation words after the first make its first word a short form: the town
     // is not the newspaper.
-    assert_ne!(id("Chicago"), id("Chicago Tribune"), "{}", dump(&m));
+    assert!(id("Brenwick").is_some(), "{}", dump(&m));
+    assert!(id("Brenwick Tribune").is_some(), "{}", dump(&m));
+    assert_ne!(id("Brenwick"), id("Brenwick Tribune"), "{}", dump(&m));
+    // A name people of the article have (two here, so it joins neither) is left alone.
+    assert_ne!(id("Halvard"), id("Halvard Systems"), "{}", dump(&m));
 }

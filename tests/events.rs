@@ -243,7 +243,7 @@ fn negation_plans_and_hypotheticals_are_not_plain_facts() {
 fn an_ending_hostility_is_a_settlement() {
     let m = corpus(&[(
         "a.txt",
-        "---\ndate: 2023-05-10\n---\nMaria Lopez signed the deal, ending a year-long dispute with Carlos Ruiz.\n\nAna Silva settled her lawsuit against Pedro Gomez.\n\nJuan Perez ended up criticizing Elena Torres.\n\nLuis Ortega did not end his feud with Sofia Vega.\n\nJohn Settle criticized Mary Ending.",
+        "---\ndate: 2023-05-10\n---\nMaria Lopez signed the deal, ending a year-long dispute with Carlos Ruiz.\n\nAna Silva settled her lawsuit against Pedro Gomez.\n\nJuan Perez ended up criticizing Elena Torres.\n\nLuis Ortega did not end his feud with Sofia Vega.\n\nJohn Settle criticized Mary Ending.\n\nRosa Diaz ended her silence and attacked Tomas Vidal.\n\nMarta Gil settled in Lisbon and sued Hugo Sanz.",
     )]);
     for (a, b) in [("Maria Lopez", "Carlos Ruiz"), ("Ana Silva", "Pedro Gomez")] {
         let e = pair(&m, a, b);
@@ -261,6 +261,16 @@ fn an_ending_hostility_is_a_settlement() {
     // Names are no cues.
     let e = pair(&m, "John Settle", "Mary Ending");
     assert_eq!(e[0].kind, "criticism");
+    // An ending that governs something else ends nothing hostile.
+    for (a, b) in [("Rosa Diaz", "Tomas Vidal"), ("Marta Gil", "Hugo Sanz")] {
+        let e = pair(&m, a, b);
+        assert!(
+            e.iter()
+                .any(|e| e.tone < 0.0 && e.modality == Modality::Asserted)
+                && e.iter().all(|e| e.kind != "reconciliation"),
+            "{a} and {b}: {e:?}"
+        );
+    }
     // A settlement that did not happen.
     let e = pair(&m, "Luis Ortega", "Sofia Vega");
     assert_eq!(

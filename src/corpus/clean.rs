@@ -318,7 +318,15 @@ pub(super) fn build_article(
     let mut title_given = title.is_some();
 
     // The header: the first few non-blank lines may be a dateline, a byline, a credit.
+    let dated = |date| Published {
+        date,
+        inferred: false,
+        basis: "dateline".into(),
+    };
     let mut seen = 0;
+    // A paragraph (a line that ends like a sentence) has been passed: a wire dateline only
+    // opens the first one.
+    let mut past_first_paragraph = false;
     for (i, l) in all.iter().enumerate() {
         if is_blank(l.text) {
             continue;
@@ -329,25 +337,19 @@ pub(super) fn build_article(
         }
         if let Some(d) = is_dateline(l.text) {
             keep[i] = false;
-            if published.is_none() {
-                published = Some(Published {
-                    date: d,
-                    inferred: false,
-                    basis: "dateline".into(),
-                });
-            }
+            published.get_or_insert_with(|| dated(d));
         } else if let Some(b) = byline_of(l.text) {
             keep[i] = false;
             byline.get_or_insert(b);
-        } else if published.is_none()
-            && let Some(d) = lead_dateline(l.text)
-        {
-            // The dateline stays in the paragraph it opens.
-            published = Some(Published {
-                date: d,
-                inferred: false,
-                basis: "dateline".into(),
-            });
+        } else {
+            if !past_first_paragraph
+                && published.is_none()
+                && let Some(d) = lead_dateline(l.text)
+            {
+                // The dateline stays in the paragraph it opens.
+                published = Some(dated(d));
+            }
+            past_first_paragraph |= ends_like_sentence(l.text);
         }
     }
 
@@ -561,6 +563,13 @@ mod tests {
         assert_eq!(
             date("WASHINGTON, D.C., March 3, 2024 -- Lawmakers voted."),
             dated("2024-03-03")
+        );
+        // Only the first paragraph's opening counts.
+        assert_eq!(
+            date(
+                "Markets rally\n\nShares rose on Monday.\n\nLONDON, Jan. 5, 2019 (Reuters) - A report."
+            ),
+            None
         );
         // No year, a place not in capitals, or no dash: no date.
         assert_eq!(date("LONDON, Oct 14 (Reuters) - The bank said."), None);

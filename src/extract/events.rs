@@ -258,6 +258,11 @@ fn choose_triggers(assets: &Assets, found: &[(usize, usize, usize)]) -> Vec<(usi
     out
 }
 
+/// Words that put a clause of its own between an ending cue and a trigger after it.
+const ENDING_BREAKS: [&str; 9] = [
+    "and", "or", "but", "then", "to", "before", "after", "while", "when",
+];
+
 /// The modality cue closest before the trigger within its clause, after any earlier trigger
 /// and at most four words back: "did not endorse X's opponent" negates the endorsement only.
 /// With it, whether an ending cue (modality `ended` in the assets: "ending", "settled") is in
@@ -297,9 +302,14 @@ fn modality_before(
             "negated" => Modality::Negated,
             "planned" => Modality::Planned,
             "hypothetical" => Modality::Hypothetical,
-            // Only in lower case: a capitalised "Settle" is more often a name.
+            // Only in lower case (a capitalised "Settle" is more often a name), and only when
+            // it governs the trigger: no clause of its own between them ("ended her silence
+            // and attacked X" ends nothing hostile).
             "ended" => {
-                ended |= !window[m.start()..].starts_with(|c: char| c.is_uppercase());
+                ended |= !window[m.start()..].starts_with(|c: char| c.is_uppercase())
+                    && !window[m.end()..]
+                        .split_whitespace()
+                        .any(|w| ENDING_BREAKS.contains(&w));
                 found
             }
             _ => found,
