@@ -66,6 +66,35 @@ impl<'a> Group<'a> {
     }
 }
 
+/// One group's place in linking's one list: the group, then the entity made of it, in the
+/// same place. At 100,000 articles there are about a million groups: a list of groups and a
+/// list of entities held side by side were the peak of the whole build (each about 85 MB),
+/// and the height of that peak in the heap's layout put the resident set past 4 times the
+/// corpus in some runs.
+enum Slot<'a> {
+    Group(Group<'a>),
+    Entity(Entity),
+    /// Merged into another group, or made no entity.
+    Empty,
+}
+
+impl<'a> Slot<'a> {
+    /// The group, while it is one (it always is until the entities are made).
+    fn group(&mut self) -> Option<&mut Group<'a>> {
+        match self {
+            Slot::Group(g) => Some(g),
+            _ => None,
+        }
+    }
+
+    fn entity(&self) -> Option<&Entity> {
+        match self {
+            Slot::Entity(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
 /// Texts and how often each was seen, in the order first seen. A name has few forms and
 /// titles: a short list searched in order, indexed by a hash map only once it grows long (a
 /// tree per group cost an allocation and string comparisons for every mention). Most names
@@ -164,8 +193,8 @@ impl Grouped<'_> {
 /// mention. One pass in corpus order: it reads the mentions as they lie in memory, which
 /// measured faster than sharding the keys across threads (each shard then reads scattered
 /// mentions).
-fn group(facts: &[Facts]) -> (Vec<Group<'_>>, Grouped<'_>) {
-    let mut groups: Vec<Group> = Vec::new();
+fn group(facts: &[Facts]) -> (Vec<Slot<'_>>, Grouped<'_>) {
+    let mut groups: Vec<Slot> = Vec::new();
     let mut by_key: HashMap<&str, u32> = HashMap::default();
     let mut base = Vec::with_capacity(facts.len() + 1);
     let mut of_mention = Vec::with_capacity(facts.iter().map(|f| f.mentions.len()).sum());
@@ -178,13 +207,13 @@ fn group(facts: &[Facts]) -> (Vec<Group<'_>>, Grouped<'_>) {
             }
             let key = mention_key(&f.mentions, m);
             let g = *by_key.entry(key).or_insert_with(|| {
-                groups.push(Group {
+                groups.push(Slot::Group(Group {
                     key,
                     ..Group::default()
-                });
+                }));
                 (groups.len() - 1) as u32
             });
-            let grp = &mut groups[g as usize];
+            let grp = groups[g as usize].group().expect("a group while grouping");
             grp.votes.merge(f.mentions.votes(m));
             grp.forms.add(f.mentions.name(m), 1);
             for t in f.mentions.title(m).into_iter().chain(f.mentions.role(m)) {
@@ -208,8 +237,8 @@ fn group(facts: &[Facts]) -> (Vec<Group<'_>>, Grouped<'_>) {
 
 pub(super) fn link(facts: &[Facts]) -> Linked {
     use rayon::prelude::*;
-    let (groups, grouped) = group(facts);
-    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    let (mut slots, grouped) = group(facts);
+    let mut parent: Vec<usize> = (0..slots.len()).collect();
     // An acronym defined in one article ("(NRA)") is an alias everywhere, when it was
     // defined as one thing only. In key order: the unions, and so which group is the root,
     // never depend on hashing.
@@ -248,8 +277,9 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
     // A one-word name joins the one full personal name of the corpus that ends in it. Each
     // last word's full name, or `None` when several end in it.
     let mut by_last: HashMap<&str, Option<usize>> = HashMap::default();
-    for (g, grp) in groups.iter().enumerate() {
-        if let Some((_, last)) = grp.key.rsplit_once(' ')
+    for (g, slot) in slots.iter().enumerate() {
+        if let Slot::Group(grp) = slot
+            && let Some((_, last)) = grp.key.rsplit_once(' ')
             && grp.votes.best() == Kind::Person
             && find(&mut parent, g) == g
         {
@@ -259,11 +289,14 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
                 .or_insert(Some(g));
         }
     }
-    for g in 0..groups.len() {
-        if groups[g].key.contains(' ') || find(&mut parent, g) != g {
+    for g in 0..slots.len() {
+        let Slot::Group(grp) = &slots[g] else {
+            continue;
+        };
+        if grp.key.contains(' ') || find(&mut parent, g) != g {
             continue;
         }
-        let v = &groups[g].votes;
+        let v = &grp.votes;
         let person = v.0[Kind::Person as usize];
         let other = v.0[Kind::Org as usize]
             .max(v.0[Kind::Place as usize])
@@ -271,24 +304,25 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         if other >= 1.0 && other > person {
             continue;
         }
-        if let Some(&Some(t)) = by_last.get(groups[g].key) {
+        if let Some(&Some(t)) = by_last.get(grp.key) {
             let rt = find(&mut parent, t);
             union_into(&mut parent, g, rt);
         }
     }
     drop(by_last);
     // No unions after this point: every group's root, read-only from here on.
-    let root: Vec<u32> = (0..groups.len())
+    let root: Vec<u32> = (0..slots.len())
         .map(|g| find(&mut parent, g) as u32)
         .collect();
     let root_of = |g: u32| (g != NONE).then(|| root[g as usize]);
     // Merge groups into their roots.
-    let mut merged: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
-    for g in 0..merged.len() {
+    for g in 0..slots.len() {
         let r = root[g] as usize;
         if r != g {
-            let from = merged[g].take().expect("each group merged once");
-            let to = merged[r].as_mut().expect("roots stay");
+            let Slot::Group(from) = std::mem::replace(&mut slots[g], Slot::Empty) else {
+                unreachable!("each group merged once");
+            };
+            let to = slots[r].group().expect("roots stay");
             to.votes.merge(&from.votes);
             for (f, n) in from.forms.list {
                 to.forms.add(f, n);
@@ -356,56 +390,31 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
     drop(grouped);
     for (_, titled) in &resolved {
         for &(r, name) in titled {
-            if let Some(grp) = merged[r as usize].as_mut() {
+            if let Some(grp) = slots[r as usize].group() {
                 grp.titles().add(name, 1);
                 grp.count += 1;
             }
         }
     }
     // Entities: confirmed groups, canonical name the fullest form, then the most frequent.
-    // One slot per group, collected at its exact size with each group freed as its entity
-    // is made; nearly every group is a root and confirmed.
-    let counts: Vec<u32> = merged
+    // Each made in its group's slot, the group freed as its entity is made; nearly every
+    // group is a root and confirmed.
+    let counts: Vec<u32> = slots
         .iter()
-        .map(|g| g.as_ref().map_or(0, |g| g.count))
-        .collect();
-    let mut slots: Vec<Option<Entity>> = merged
-        .into_par_iter()
-        .map(|grp| {
-            let mut grp = grp.filter(|x| x.strong)?;
-            grp.forms.sort();
-            let forms = &grp.forms.list;
-            let name = forms
-                .iter()
-                .max_by(|a, b| {
-                    let wa = a.0.split_whitespace().count();
-                    let wb = b.0.split_whitespace().count();
-                    wa.cmp(&wb).then(a.1.cmp(&b.1)).then(b.0.cmp(a.0))
-                })
-                .map_or("", |(f, _)| f);
-            let aliases = forms
-                .iter()
-                .filter(|(f, _)| *f != name)
-                .map(|&(f, _)| f.into())
-                .collect::<Vec<_>>();
-            let titles = grp.titles.map_or_else(Vec::new, |mut t| {
-                t.sort();
-                t.list.iter().map(|&(t, _)| t.into()).collect()
-            });
-            Some(Entity {
-                id: EntityId(0),
-                name: name.into(),
-                kind: grp.votes.best(),
-                aliases: crate::exact::boxed(aliases),
-                titles: crate::exact::boxed(titles),
-                mentions: Box::default(),
-                articles: Box::default(),
-            })
+        .map(|s| match s {
+            Slot::Group(g) => g.count,
+            _ => 0,
         })
         .collect();
+    slots.par_iter_mut().for_each(|slot| {
+        *slot = match std::mem::replace(slot, Slot::Empty) {
+            Slot::Group(grp) if grp.strong => Slot::Entity(entity(grp)),
+            _ => Slot::Empty,
+        }
+    });
     // The entities' order: kind, most mentioned, name, then group. The slots are put in that
     // order in place (the empty ones last, then cut), so no entity is ever held twice.
-    let kept = slots.iter().filter(|e| e.is_some()).count();
+    let kept = slots.iter().filter(|s| s.entity().is_some()).count();
     let order = entity_order(&slots, counts);
     // Each group's entity index, NONE for a group that made no entity.
     let mut index: Vec<u32> = vec![NONE; root.len()];
@@ -414,14 +423,17 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
     }
     super::permute(&mut slots, order);
     slots.truncate(kept);
-    // In place: an `Option<Entity>` is the size of an `Entity`. The list keeps the room of
-    // the cut slots (the groups that made no entity, about 5% at 100k): a copy at the exact
+    // In place: a slot is the size of an `Entity`. The list keeps the room of the cut slots
+    // (the groups merged into others or unconfirmed, about 5% at 100k): a copy at the exact
     // size would hold every entity twice at linking's end, and mimalloc does not shrink a
     // block that stays half used.
-    const _: () = assert!(size_of::<Option<Entity>>() == size_of::<Entity>());
+    const _: () = assert!(size_of::<Slot>() == size_of::<Entity>());
     let mut entities: Vec<Entity> = slots
         .into_iter()
-        .map(|e| e.expect("the kept slots come first"))
+        .map(|s| match s {
+            Slot::Entity(e) => e,
+            _ => unreachable!("the kept slots come first"),
+        })
         .collect();
     for (i, e) in entities.iter_mut().enumerate() {
         e.id = EntityId(i as u32);
@@ -443,24 +455,59 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
     }
 }
 
+/// The entity a confirmed group names: its canonical name the fullest form, then the most
+/// frequent.
+fn entity(mut grp: Group) -> Entity {
+    grp.forms.sort();
+    let forms = &grp.forms.list;
+    let name = forms
+        .iter()
+        .max_by(|a, b| {
+            let wa = a.0.split_whitespace().count();
+            let wb = b.0.split_whitespace().count();
+            wa.cmp(&wb).then(a.1.cmp(&b.1)).then(b.0.cmp(a.0))
+        })
+        .map_or("", |(f, _)| f);
+    let aliases = forms
+        .iter()
+        .filter(|(f, _)| *f != name)
+        .map(|&(f, _)| f.into())
+        .collect::<Vec<_>>();
+    let titles = grp.titles.map_or_else(Vec::new, |mut t| {
+        t.sort();
+        t.list.iter().map(|&(t, _)| t.into()).collect()
+    });
+    Entity {
+        id: EntityId(0),
+        name: name.into(),
+        kind: grp.votes.best(),
+        aliases: crate::exact::boxed(aliases),
+        titles: crate::exact::boxed(titles),
+        mentions: Box::default(),
+        articles: Box::default(),
+    }
+}
+
 /// The slots in the entities' order (see [`OrderKey`]): the group at each place.
-fn entity_order(slots: &[Option<Entity>], counts: Vec<u32>) -> Vec<usize> {
+fn entity_order(slots: &[Slot], counts: Vec<u32>) -> Vec<usize> {
     use rayon::prelude::*;
     let mut keys: Vec<OrderKey> = slots
         .par_iter()
         .zip(&counts)
         .enumerate()
-        .map(|(g, (e, &count))| OrderKey::new(g, e.as_ref(), count))
+        .map(|(g, (s, &count))| OrderKey::new(g, s.entity(), count))
         .collect();
     drop(counts);
     keys.par_sort_unstable_by(|a, b| {
         a.rank()
             .cmp(&b.rank())
             .then(a.prefix.cmp(&b.prefix))
-            .then_with(|| match (&slots[a.group()], &slots[b.group()]) {
-                (Some(x), Some(y)) => x.name.cmp(&y.name),
-                _ => std::cmp::Ordering::Equal,
-            })
+            .then_with(
+                || match (slots[a.group()].entity(), slots[b.group()].entity()) {
+                    (Some(x), Some(y)) => x.name.cmp(&y.name),
+                    _ => std::cmp::Ordering::Equal,
+                },
+            )
             .then(a.group().cmp(&b.group()))
     });
     keys.into_iter().map(|k| k.group()).collect()
@@ -554,12 +601,12 @@ mod tests {
                 mentions: Box::default(),
                 articles: Box::default(),
             });
-            slots.push(entity);
+            slots.push(entity.map_or(super::Slot::Empty, super::Slot::Entity));
             counts.push([1, 2, u32::MAX][i % 3]);
         }
         // The order as the comparison of the entities themselves gives it.
         let mut want: Vec<usize> = (0..slots.len()).collect();
-        want.sort_by(|&a, &b| match (&slots[a], &slots[b]) {
+        want.sort_by(|&a, &b| match (slots[a].entity(), slots[b].entity()) {
             (Some(x), Some(y)) => x
                 .kind
                 .cmp(&y.kind)
