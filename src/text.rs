@@ -100,6 +100,24 @@ pub fn truncate_to_width(s: &str, width: usize) -> String {
     out
 }
 
+/// The head of a wire dateline opening `s`, up to its dash: "LONDON, Oct. 14, 2025 (Reuters)"
+/// of "LONDON, Oct. 14, 2025 (Reuters) - Shares rose", "GENEVA (AP)", "SACRAMENTO, Calif.",
+/// "SAN FRANCISCO". Its place, before any comma or parenthesis, is in capitals; the head is
+/// at most 80 bytes. Leading whitespace is part of it; trailing whitespace is not.
+pub fn dateline_head(s: &str) -> Option<&str> {
+    let t = s.trim_start();
+    let end = ["—", "–", " -- ", " - "]
+        .iter()
+        .filter_map(|d| t.find(d))
+        .min()?;
+    let head = t[..end].trim_end();
+    let place = head.split([',', '(']).next().unwrap_or("");
+    (head.len() <= 80
+        && place.chars().any(char::is_alphabetic)
+        && !place.chars().any(char::is_lowercase))
+    .then(|| &s[..s.len() - t.len() + head.len()])
+}
+
 /// Display width of `s` in terminal columns.
 pub fn display_width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
@@ -250,6 +268,29 @@ pub fn intern(s: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dateline_heads_are_a_place_in_capitals_before_a_dash() {
+        let head = |s| dateline_head(s);
+        assert_eq!(
+            head("LONDON, Oct. 14, 2025 (Reuters) - Shares rose."),
+            Some("LONDON, Oct. 14, 2025 (Reuters)")
+        );
+        assert_eq!(head("GENEVA (AP) — Talks resumed."), Some("GENEVA (AP)"));
+        assert_eq!(
+            head("  SAN FRANCISCO — A chipmaker"),
+            Some("  SAN FRANCISCO")
+        );
+        assert_eq!(
+            head("Talks resumed — at last."),
+            None,
+            "no place in capitals"
+        );
+        assert_eq!(head("No dash here."), None);
+        assert_eq!(head("  —"), None, "nothing before the dash");
+        let long = format!("{} — text", "A".repeat(81));
+        assert_eq!(head(&long), None, "longer than a dateline");
+    }
 
     #[test]
     fn wraps_by_display_width_and_keeps_paragraph_breaks() {

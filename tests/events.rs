@@ -385,3 +385,41 @@ fn a_persons_own_organisation_named_with_their_title_is_no_party() {
         "Acme is Jane Doe's, not a party to the praise"
     );
 }
+
+#[test]
+fn a_wire_agency_a_pronoun_after_its_person_and_a_possessive_are_no_parties() {
+    let m = corpus(&[(
+        "a.txt",
+        "---\ndate: 2025-09-18\n---\nGENEVA (Meridian Wire) — Irena Vasko met Tomas Reyl on Thursday.\n\n\
+         Graham Whitfield attended. Carla Mendes said she was hopeful.\n\n\
+         Rajesh Iyer's lawyer, Deborah Fiske, criticized Lumenar Semiconductor on Friday.\n\n\
+         Hannah Cole's outreach to Peter Vance began with a donation.",
+    )]);
+    let some = |name: &str| m.entities.iter().find(|e| *e.name == *name).map(|e| e.id);
+    // The agency filed the story: the meeting is the ministers' alone.
+    let meeting = pair(&m, "Irena Vasko", "Tomas Reyl");
+    assert_eq!(meeting[0].kind, "meeting");
+    if let Some(agency) = some("Meridian Wire") {
+        assert!(
+            !meeting[0].participants.contains(&agency),
+            "the dateline's agency is no party"
+        );
+    }
+    // "she" after Carla Mendes is Carla Mendes, not the person of the sentence before.
+    assert!(
+        pair(&m, "Graham Whitfield", "Carla Mendes").is_empty(),
+        "a pronoun after a person named in its sentence is that person"
+    );
+    // The lawyer criticised; her client is whose lawyer she is.
+    let criticism = pair(&m, "Deborah Fiske", "Lumenar Semiconductor");
+    assert_eq!(criticism[0].kind, "criticism");
+    assert_eq!(criticism[0].actor, Some(entity(&m, "Deborah Fiske")));
+    assert!(
+        m.summary(criticism[0]).starts_with("Rajesh Iyer's lawyer"),
+        "the summary keeps whose lawyer she is: {:?}",
+        m.summary(criticism[0])
+    );
+    // "X's outreach to Y": the possessive is the actor.
+    let donation = pair(&m, "Hannah Cole", "Peter Vance");
+    assert_eq!(donation[0].actor, Some(entity(&m, "Hannah Cole")));
+}

@@ -247,22 +247,11 @@ fn is_dateline(s: &str) -> Option<crate::time::DateValue> {
 /// date is the day the story was filed. A date without its year, as wires often write it
 /// (`LONDON, Oct 14 (Reuters) -`), says nothing certain and is left to the inference.
 fn lead_dateline(s: &str) -> Option<crate::time::DateValue> {
-    let t = s.trim_start();
-    let end = ["—", "–", " -- ", " - "]
-        .iter()
-        .filter_map(|d| t.find(d))
-        .min()?;
-    let mut head = t[..end].trim_end();
-    if head.len() > 80 {
-        return None;
-    }
+    let mut head = crate::text::dateline_head(s)?;
     if let Some(open) = head.strip_suffix(')').and_then(|h| h.rfind('(')) {
         head = head[..open].trim_end();
     }
-    let (place, mut rest) = head.split_once(',')?;
-    if !place.chars().any(char::is_alphabetic) || place.chars().any(char::is_lowercase) {
-        return None;
-    }
+    let (_, mut rest) = head.split_once(',')?;
     // The date follows the place, or the place's state or country ("WASHINGTON, D.C., ...").
     loop {
         if let Some(d) = parse_date(rest) {

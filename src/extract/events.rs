@@ -99,6 +99,11 @@ fn on_word_boundaries(s: &str, start: usize, end: usize) -> bool {
     (start == 0 || !is_word_byte(b[start - 1])) && (end == b.len() || !is_word_byte(b[end]))
 }
 
+/// Words that end a role between a possessive and a name: "X's outreach to Y" is no role.
+const ROLE_BREAKS: [&str; 16] = [
+    "to", "with", "of", "for", "against", "on", "by", "from", "and", "or", "at", "in", "about",
+    "over", "as", "than",
+];
 const SUBJECT_PRONOUNS: [&str; 4] = ["he", "she", "him", "her"];
 const PASSIVE_AUX: [&str; 8] = ["was", "were", "been", "being", "is", "are", "be", "got"];
 
@@ -128,10 +133,14 @@ pub fn find(
     }
     for (si, sentence) in sentences.iter().enumerate() {
         let s = sentence.of(body);
+        // A wire dateline's agency ("GENEVA (Reuters) —") filed the story; it is no party to
+        // what the sentence reports.
+        let head_end = sentence.start() + crate::text::dateline_head(s).map_or(0, str::len);
         let named: Vec<usize> = by_sentence[si]
             .iter()
             .copied()
             .filter(|&i| matches!(kind(i), Some(Kind::Person | Kind::Org)))
+            .filter(|&i| mentions[i].span.start() >= head_end)
             .collect();
         // "Brightwater chief executive Paul Okonkwo": the organisation named with a person's
         // title is that person's own, not a party to what the sentence reports.
@@ -158,8 +167,15 @@ pub fn find(
             .filter(|m| on_word_boundaries(s, m.start(), m.end()))
             .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
             .collect();
-        // A pronoun subject stands for the last person named before this sentence.
-        let pronoun = s
+        // A pronoun stands for the last person named before this sentence, when it comes
+        // before every person the sentence names: in "X said he ..." it is X.
+        let first_person = here
+            .iter()
+            .filter(|&&i| kind(i) == Some(Kind::Person))
+            .map(|&i| mentions[i].span.start() - sentence.start())
+            .min()
+            .unwrap_or(s.len());
+        let pronoun = s[..first_person]
             .split(|c: char| !c.is_alphanumeric())
             .take(12)
             .any(|w| SUBJECT_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)));
@@ -212,7 +228,19 @@ pub fn find(
                     participants: participants.clone(),
                     sentence: si,
                     trigger: Span::new(sentence.start() + ts, sentence.start() + te),
-                    summary: summary_span(sentence, actor.map(|a| mentions[a].span.start())),
+                    // From the actor on, with whose role the actor holds ("X's lawyer, Y").
+                    summary: summary_span(
+                        sentence,
+                        actor.map(|a| {
+                            here.iter()
+                                .copied()
+                                .find(|&o| {
+                                    holder_of(s, sentence.start(), mentions, kinds, &here, o)
+                                        == Some(a)
+                                })
+                                .map_or(mentions[a].span.start(), |o| mentions[o].span.start())
+                        }),
+                    ),
                 });
             }
         }
@@ -351,6 +379,43 @@ fn scaled_tone(
     ((tone * factor * 10.0).round() / 10.0).clamp(-10.0, 10.0)
 }
 
+/// The person named with mention `i`'s role: Y of "X's lawyer, Y" or "X's ally Y" (a
+/// possessive, a role of one to three words, maybe a comma, the person). "X's outreach to
+/// Y" names none.
+fn holder_of(
+    s: &str,
+    base: usize,
+    mentions: &Mentions,
+    kinds: &[Option<Kind>],
+    here: &[usize],
+    i: usize,
+) -> Option<usize> {
+    let rest = &s[mentions[i].span.end() - base..];
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))?;
+    let from = s.len() - rest.len();
+    let j = here
+        .iter()
+        .copied()
+        .filter(|&j| mentions[j].span.start() >= base + from)
+        .min_by_key(|&j| mentions[j].span.start())?;
+    let gap = &s[from..mentions[j].span.start() - base];
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    (kinds.get(j).copied().flatten() == Some(Kind::Person)
+        && (1..=3).contains(&words.len())
+        && words.iter().enumerate().all(|(k, w)| {
+            // A comma only after the role: "X's tone softened, thanking Y" names none.
+            let w = if k + 1 == words.len() {
+                w.strip_suffix(',').unwrap_or(w)
+            } else {
+                w
+            };
+            w.chars().all(char::is_alphabetic) && !ROLE_BREAKS.contains(&w)
+        }))
+    .then_some(j)
+}
+
 /// Actor and target: the nearest participant before the trigger acts on the first one after
 /// it, unless the trigger is passive ("was banned from X", "was praised by X").
 fn roles(
@@ -389,14 +454,19 @@ fn roles(
             .rev()
             .find(|(_, c)| matches!(c, ',' | ';' | '—' | '('))
             .map_or(0, |(i, c)| i + c.len_utf8());
-    let is_person = |i: &&usize| person(**i);
-    let subject = before
-        .iter()
-        .filter(|&&i| mentions[i].span.start() >= clause_start)
-        .find(is_person)
-        .or_else(|| before.iter().find(is_person))
-        .or(before.first())
-        .copied()
+    // In "X's lawyer, Y, said" the subject is Y: X is whose the subject is.
+    let owner = |i: usize| holder_of(s, base, mentions, kinds, here, i).is_some();
+    let person_in = |from: usize, owners: bool| {
+        before
+            .iter()
+            .copied()
+            .find(|&i| person(i) && mentions[i].span.start() >= from && (owners || !owner(i)))
+    };
+    let subject = person_in(clause_start, false)
+        .or_else(|| person_in(0, false))
+        .or_else(|| person_in(clause_start, true))
+        .or_else(|| person_in(0, true))
+        .or(before.first().copied())
         .or(via_pronoun);
     // The object: a person named after the trigger; else the one other person of the sentence
     // (who "the former president" after the trigger most likely is); else what follows.
