@@ -574,3 +574,32 @@ fn an_organisation_shortened_in_its_article_is_the_same_organisation() {
     // A name people of the article have (two here, so it joins neither) is left alone.
     assert_ne!(id("Halvard"), id("Halvard Systems"), "{}", dump(&m));
 }
+
+#[test]
+fn a_place_in_a_datelines_capitals_is_named_as_places_are_written() {
+    let m = model_of(&[
+        (
+            "a.txt",
+            "GENEVA (AP) — Irena Vasko met Tomas Reyl on Thursday.\n\nSACRAMENTO, Calif. — Officials in Sacramento County said NATO and the UK would not comment.",
+        ),
+        ("b.txt", "The talks in Geneva went on for days."),
+    ]);
+    let geneva = entity(&m, "Geneva").unwrap_or_else(|| panic!("{}", dump(&m)));
+    assert_eq!(geneva.kind, Kind::Place);
+    assert_eq!(&*geneva.aliases, &["GENEVA".into()] as &[Box<str>]);
+    let sacramento = entity(&m, "Sacramento").unwrap_or_else(|| panic!("{}", dump(&m)));
+    assert!(sacramento.aliases.iter().any(|a| &**a == "SACRAMENTO"));
+    assert!(
+        !m.entities
+            .iter()
+            .any(|e| *e.name == *"GENEVA" || *e.name == *"SACRAMENTO"),
+        "{}",
+        dump(&m)
+    );
+    assert!(
+        entity(&m, "NATO").is_some(),
+        "an acronym keeps its capitals"
+    );
+    let uk = m.entities.iter().find(|e| *e.name == *"UK");
+    assert_eq!(uk.map(|e| e.kind), Some(Kind::Place), "{}", dump(&m));
+}

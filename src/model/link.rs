@@ -460,12 +460,18 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
 fn entity(mut grp: Group) -> Entity {
     grp.forms.sort();
     let forms = &grp.forms.list;
+    let kind = grp.votes.best();
+    // The fullest form, then a form not in capitals ("Geneva" over a dateline's "GENEVA"),
+    // then the most frequent.
     let name = forms
         .iter()
         .max_by(|a, b| {
             let wa = a.0.split_whitespace().count();
             let wb = b.0.split_whitespace().count();
-            wa.cmp(&wb).then(a.1.cmp(&b.1)).then(b.0.cmp(a.0))
+            wa.cmp(&wb)
+                .then(shouted(b.0).cmp(&shouted(a.0)))
+                .then(a.1.cmp(&b.1))
+                .then(b.0.cmp(a.0))
         })
         .map_or("", |(f, _)| f);
     let aliases = forms
@@ -477,15 +483,51 @@ fn entity(mut grp: Group) -> Entity {
         t.sort();
         t.list.iter().map(|&(t, _)| t.into()).collect()
     });
+    // A place seen only in capitals (a dateline's "SAN FRANCISCO") is named as places are
+    // written; the form seen stays an alias.
+    let (name, aliases): (Box<str>, Vec<Box<str>>) = if kind == Kind::Place && shouted(name) {
+        let mut aliases = aliases;
+        aliases.push(name.into());
+        aliases.sort_unstable();
+        (title_case(name).into(), aliases)
+    } else {
+        (name.into(), aliases)
+    };
     Entity {
         id: EntityId(0),
-        name: name.into(),
-        kind: grp.votes.best(),
+        name,
+        kind,
         aliases: crate::exact::boxed(aliases),
         titles: crate::exact::boxed(titles),
         mentions: Box::default(),
         articles: Box::default(),
     }
+}
+
+/// A name in capitals that is no acronym: no lower-case letter, no period, and a word of four
+/// letters or more ("GENEVA", "SAN FRANCISCO"; not "NATO"'s kind of "UN", "U.S.").
+fn shouted(name: &str) -> bool {
+    !name.contains('.')
+        && !name.chars().any(char::is_lowercase)
+        && name
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 4)
+}
+
+/// "SAN FRANCISCO" as "San Francisco", "WINSTON-SALEM" as "Winston-Salem": each word's first
+/// letter kept, the rest in lower case.
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic() && c != '\'' && c != '’';
+    }
+    out
 }
 
 /// The slots in the entities' order (see [`OrderKey`]): the group at each place.
