@@ -603,3 +603,14 @@ fn a_place_in_a_datelines_capitals_is_named_as_places_are_written() {
     let uk = m.entities.iter().find(|e| *e.name == *"UK");
     assert_eq!(uk.map(|e| e.kind), Some(Kind::Place), "{}", dump(&m));
 }
+
+#[test]
+fn a_courts_judge_is_a_title_not_a_place() {
+    let m = model_of(&[(
+        "a.txt",
+        "U.S. District Judge Maria Delgado-Reyes blocked the merger on Tuesday.",
+    )]);
+    let judge = entity(&m, "Maria Delgado-Reyes").unwrap_or_else(|| panic!("{}", dump(&m)));
+    assert!(judge.titles.iter().any(|t| &**t == "District Judge"));
+    assert!(entity(&m, "U.S. District").is_none(), "{}", dump(&m));
+}
