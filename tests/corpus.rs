@@ -359,3 +359,41 @@ fn bundled_inputs_are_the_seed_files_byte_for_byte() {
         assert_eq!(on_disk, input.bytes, "{}", input.path);
     }
 }
+
+#[test]
+fn a_header_block_without_fences_is_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "a.txt",
+        b"Title: Judge blocks grocers' merger\nPublished: 2026-02-11\nSource: Valley Ledger\nByline: By Marta Oyelaran\nURL: https://example.org/a\n\nA federal judge blocked the merger on Tuesday.\n",
+    );
+    // Not a header: an unknown key, and a known one with the body right under it.
+    write(d, "b.txt", b"Note: this is the body.\n\nIt goes on here.\n");
+    write(
+        d,
+        "c.txt",
+        b"Source: the body starts at once\nand goes on here.\n",
+    );
+    let m = build_model(&source(&[d.to_path_buf()])).unwrap();
+    let a = m.articles.iter().find(|a| a.id() == "a").unwrap();
+    assert_eq!(a.raw.title, "Judge blocks grocers' merger");
+    assert_eq!(a.raw.source.as_deref(), Some("Valley Ledger"));
+    assert_eq!(a.raw.byline.as_deref(), Some("Marta Oyelaran"));
+    assert_eq!(a.raw.url.as_deref(), Some("https://example.org/a"));
+    let p = a.raw.published.as_ref().unwrap();
+    assert_eq!(
+        (p.date.start.to_string(), &*p.basis),
+        ("2026-02-11".to_string(), "metadata")
+    );
+    assert_eq!(a.body(), "A federal judge blocked the merger on Tuesday.");
+    let b = m.articles.iter().find(|a| a.id() == "b").unwrap();
+    assert!(b.body().starts_with("Note: this is the body."));
+    let c = m.articles.iter().find(|a| a.id() == "c").unwrap();
+    assert_eq!(
+        c.raw.source, None,
+        "a field line with the text right under it is text"
+    );
+    assert!(b.raw.title.starts_with("Note: this is the body."));
+}

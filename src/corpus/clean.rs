@@ -20,14 +20,16 @@ pub(super) struct Meta {
 }
 
 /// Splits optional `---` front matter from the text. `Err` when it opens and never closes; the
-/// caller then reads the whole file as text.
+/// caller then reads the whole file as text. Without it, a header block of the same fields
+/// ends at the first blank line: `Title: ...`, `Published: ...`, `Source: ...` lines, as text
+/// saved from news sites and feeds often starts.
 pub(super) fn split_front_matter(text: &str) -> Result<(Meta, &str), String> {
     let mut meta = Meta::default();
     let Some(first_end) = text.find('\n') else {
         return Ok((meta, text));
     };
     if text[..first_end].trim_end() != "---" {
-        return Ok((meta, text));
+        return Ok(header_block(text).unwrap_or((meta, text)));
     }
     let mut pos = first_end + 1;
     while pos < text.len() {
@@ -38,25 +40,58 @@ pub(super) fn split_front_matter(text: &str) -> Result<(Meta, &str), String> {
             return Ok((meta, &text[next..]));
         }
         if let Some((k, v)) = line.split_once(':') {
-            let v = v.trim().trim_matches(|c| c == '"' || c == '\'').to_string();
-            let slot = match k.trim().to_ascii_lowercase().as_str() {
-                "title" | "headline" => &mut meta.title,
-                "date" | "published" | "published_at" | "pubdate" => &mut meta.date,
-                "source" | "publisher" | "site" => &mut meta.source,
-                "url" | "link" => &mut meta.url,
-                "byline" | "author" | "authors" => &mut meta.byline,
-                _ => {
-                    pos = next;
-                    continue;
-                }
-            };
-            if !v.is_empty() && slot.is_none() {
-                *slot = Some(v);
-            }
+            meta.set(k, v);
         }
         pos = next;
     }
     Err("front matter opened with `---` never closes; the whole file was read as text".into())
+}
+
+/// The header block opening `text`: every line up to the first blank one is a field
+/// [`Meta::set`] knows (`Title: ...`), with at least one line. The rest of the text follows it.
+fn header_block(text: &str) -> Option<(Meta, &str)> {
+    let mut meta = Meta::default();
+    let mut pos = 0;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = text[pos..end].trim_end_matches('\r');
+        let next = (end + 1).min(text.len());
+        if line.trim().is_empty() {
+            return (pos > 0).then(|| (meta, &text[next..]));
+        }
+        let (k, v) = line.split_once(':')?;
+        if !meta.set(k, v) {
+            return None;
+        }
+        pos = next;
+    }
+    None
+}
+
+impl Meta {
+    /// Sets the field named `key` (any case: `title`, `date`, `published`, ...) to `value`,
+    /// unless it was set before. Whether the key names a field.
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        let v = value.trim().trim_matches(|c| c == '"' || c == '\'');
+        let key = key.trim().to_ascii_lowercase();
+        // "Byline: By Jane Doe" is Jane Doe's.
+        let v = match key.as_str() {
+            "byline" | "author" | "authors" => v.strip_prefix("By ").unwrap_or(v),
+            _ => v,
+        };
+        let slot = match key.as_str() {
+            "title" | "headline" => &mut self.title,
+            "date" | "published" | "published_at" | "pubdate" => &mut self.date,
+            "source" | "publisher" | "site" => &mut self.source,
+            "url" | "link" => &mut self.url,
+            "byline" | "author" | "authors" => &mut self.byline,
+            _ => return false,
+        };
+        if !v.is_empty() && slot.is_none() {
+            *slot = Some(v.to_string());
+        }
+        true
+    }
 }
 
 /// A line of the text with its byte offset.
