@@ -614,3 +614,17 @@ fn a_courts_judge_is_a_title_not_a_place() {
     assert!(judge.titles.iter().any(|t| &**t == "District Judge"));
     assert!(entity(&m, "U.S. District").is_none(), "{}", dump(&m));
 }
+
+#[test]
+fn a_guild_is_an_organisation() {
+    let m = model_of(&[(
+        "a.txt",
+        "The Aviation Pilots Guild said 94% of members backed the walkout. Guild president Carmen Salazar said the airline refused to negotiate.",
+    )]);
+    assert_eq!(
+        kind_of(&m, "Aviation Pilots Guild"),
+        Some(Kind::Org),
+        "{}",
+        dump(&m)
+    );
+}
