@@ -582,7 +582,14 @@ fn a_place_in_a_datelines_capitals_is_named_as_places_are_written() {
             "a.txt",
             "GENEVA (AP) — Irena Vasko met Tomas Reyl on Thursday.\n\nSACRAMENTO, Calif. — Officials in Sacramento County said NATO and the UK would not comment.",
         ),
-        ("b.txt", "The talks in Geneva went on for days."),
+        (
+            "b.txt",
+            "The talks in Geneva went on for days. The Nato alliance met.\n\nNATO said so. NATO met again.",
+        ),
+        (
+            "c.txt",
+            "RIO DE JANEIRO — Officials met. The archives of the USSR were opened in Moscow.",
+        ),
     ]);
     let geneva = entity(&m, "Geneva").unwrap_or_else(|| panic!("{}", dump(&m)));
     assert_eq!(geneva.kind, Kind::Place);
@@ -599,6 +606,21 @@ fn a_place_in_a_datelines_capitals_is_named_as_places_are_written() {
     assert!(
         entity(&m, "NATO").is_some(),
         "an acronym keeps its capitals"
+    );
+    assert!(
+        m.entities.iter().any(|e| *e.name == *"NATO"),
+        "an organisation keeps its most frequent form: {}",
+        dump(&m)
+    );
+    assert!(
+        m.entities.iter().any(|e| *e.name == *"Rio de Janeiro"),
+        "{}",
+        dump(&m)
+    );
+    assert!(
+        m.entities.iter().any(|e| *e.name == *"USSR"),
+        "no place of the gazetteer: {}",
+        dump(&m)
     );
     let uk = m.entities.iter().find(|e| *e.name == *"UK");
     assert_eq!(uk.map(|e| e.kind), Some(Kind::Place), "{}", dump(&m));

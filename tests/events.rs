@@ -388,13 +388,22 @@ fn a_persons_own_organisation_named_with_their_title_is_no_party() {
 
 #[test]
 fn a_wire_agency_a_pronoun_after_its_person_and_a_possessive_are_no_parties() {
-    let m = corpus(&[(
-        "a.txt",
-        "---\ndate: 2025-09-18\n---\nGENEVA (Meridian Wire) — Irena Vasko met Tomas Reyl on Thursday.\n\n\
+    let m = corpus(&[
+        (
+            "a.txt",
+            "---\ndate: 2025-09-18\n---\nGENEVA (Meridian Wire) — Irena Vasko met Tomas Reyl on Thursday.\n\n\
          Graham Whitfield attended. Carla Mendes said she was hopeful.\n\n\
          Rajesh Iyer's lawyer, Deborah Fiske, criticized Lumenar Semiconductor on Friday.\n\n\
-         Hannah Cole's outreach to Peter Vance began with a donation.",
-    )]);
+         Hannah Cole's outreach to Peter Vance began with a donation.\n\n\
+         Premier Tom Addley flew to Ottawa. Governor Jorge Ventana welcomed him at the airport.",
+        ),
+        (
+            "b.txt",
+            "---\ndate: 2025-09-19\n---\nUNICEF, the United Nations children's agency — praised Governor Alan Breck on Tuesday.\n\n\
+         Rita Moss spoke first. Lena Park argued with Omar Haddad after Vita Group fined him.\n\n\
+         Dana Whitlock's statement thanked Rafael Ostrander and criticized Governor Alan Breck for the delay.",
+        ),
+    ]);
     let some = |name: &str| m.entities.iter().find(|e| *e.name == *name).map(|e| e.id);
     // The agency filed the story: the meeting is the ministers' alone.
     let meeting = pair(&m, "Irena Vasko", "Tomas Reyl");
@@ -422,4 +431,18 @@ fn a_wire_agency_a_pronoun_after_its_person_and_a_possessive_are_no_parties() {
     // "X's outreach to Y": the possessive is the actor.
     let donation = pair(&m, "Hannah Cole", "Peter Vance");
     assert_eq!(donation[0].actor, Some(entity(&m, "Hannah Cole")));
+    // "him" after the sentence's one person is the person before.
+    assert!(
+        !pair(&m, "Jorge Ventana", "Tom Addley").is_empty(),
+        "an object pronoun is not its clause's subject"
+    );
+    // A dash after capitals with no agency in parentheses is no dateline.
+    assert_eq!(pair(&m, "UNICEF", "Alan Breck")[0].kind, "praise");
+    // After two persons, "him" is likelier one of them than the person before.
+    // "X's statement thanked Y": a statement is no role, and Y is no holder of it.
+    let whitlock = pair(&m, "Dana Whitlock", "Alan Breck");
+    let criticism = whitlock.iter().find(|e| e.kind == "criticism").unwrap();
+    assert_eq!(criticism.actor, Some(entity(&m, "Dana Whitlock")));
+    let argued = pair(&m, "Lena Park", "Omar Haddad");
+    assert!(!argued[0].participants.contains(&entity(&m, "Rita Moss")));
 }

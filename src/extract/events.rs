@@ -99,12 +99,13 @@ fn on_word_boundaries(s: &str, start: usize, end: usize) -> bool {
     (start == 0 || !is_word_byte(b[start - 1])) && (end == b.len() || !is_word_byte(b[end]))
 }
 
-/// Words that end a role between a possessive and a name: "X's outreach to Y" is no role.
-const ROLE_BREAKS: [&str; 16] = [
-    "to", "with", "of", "for", "against", "on", "by", "from", "and", "or", "at", "in", "about",
-    "over", "as", "than",
+/// Words after which "her" is an object ("praised her for", "called her a liar"), not a
+/// possessive ("her record").
+const AFTER_OBJECT: [&str; 26] = [
+    "a", "an", "the", "for", "at", "on", "in", "to", "with", "as", "and", "or", "but", "after",
+    "before", "over", "during", "by", "from", "about", "of", "that", "when", "while", "again",
+    "twice",
 ];
-const SUBJECT_PRONOUNS: [&str; 4] = ["he", "she", "him", "her"];
 const PASSIVE_AUX: [&str; 8] = ["was", "were", "been", "being", "is", "are", "be", "got"];
 
 /// Finds the events of one article. `kinds` gives each mention's kind as the corpus decided
@@ -133,14 +134,24 @@ pub fn find(
     }
     for (si, sentence) in sentences.iter().enumerate() {
         let s = sentence.of(body);
-        // A wire dateline's agency ("GENEVA (Reuters) —") filed the story; it is no party to
-        // what the sentence reports.
-        let head_end = sentence.start() + crate::text::dateline_head(s).map_or(0, str::len);
+        // The agency of a wire dateline opening the article ("GENEVA (Reuters) —") filed the
+        // story; it is no party to what the first sentence reports.
+        let agency = (si == 0)
+            .then(|| crate::text::dateline_head(s))
+            .flatten()
+            .and_then(|head| {
+                let open = head.strip_suffix(')')?.rfind('(')?;
+                Some(sentence.start() + open..sentence.start() + head.len())
+            });
         let named: Vec<usize> = by_sentence[si]
             .iter()
             .copied()
             .filter(|&i| matches!(kind(i), Some(Kind::Person | Kind::Org)))
-            .filter(|&i| mentions[i].span.start() >= head_end)
+            .filter(|&i| {
+                agency
+                    .as_ref()
+                    .is_none_or(|a| !a.contains(&mentions[i].span.start()))
+            })
             .collect();
         // "Brightwater chief executive Paul Okonkwo": the organisation named with a person's
         // title is that person's own, not a party to what the sentence reports.
@@ -167,18 +178,14 @@ pub fn find(
             .filter(|m| on_word_boundaries(s, m.start(), m.end()))
             .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
             .collect();
-        // A pronoun stands for the last person named before this sentence, when it comes
-        // before every person the sentence names: in "X said he ..." it is X.
-        let first_person = here
+        // A pronoun stands for the last person named before this sentence (see
+        // [`refers_back`]).
+        let people: Vec<usize> = here
             .iter()
             .filter(|&&i| kind(i) == Some(Kind::Person))
             .map(|&i| mentions[i].span.start() - sentence.start())
-            .min()
-            .unwrap_or(s.len());
-        let pronoun = s[..first_person]
-            .split(|c: char| !c.is_alphanumeric())
-            .take(12)
-            .any(|w| SUBJECT_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)));
+            .collect();
+        let pronoun = refers_back(s, &people);
         let mut participants = here.clone();
         let mut via_pronoun = None;
         if pronoun {
@@ -210,15 +217,15 @@ pub fn find(
                     _ => t,
                 };
                 let tone = scaled_tone(assets, s, ts, t.tone, modality);
-                let (actor, target) = roles(
-                    sentence.start(),
+                let scene = Scene {
+                    base: sentence.start(),
                     s,
-                    (ts, te),
                     mentions,
                     kinds,
-                    &here,
-                    via_pronoun,
-                );
+                    here: &here,
+                    assets,
+                };
+                let (actor, target) = roles(&scene, (ts, te), via_pronoun);
                 out.push(RawEvent {
                     kind: t.kind,
                     tone,
@@ -234,10 +241,7 @@ pub fn find(
                         actor.map(|a| {
                             here.iter()
                                 .copied()
-                                .find(|&o| {
-                                    holder_of(s, sentence.start(), mentions, kinds, &here, o)
-                                        == Some(a)
-                                })
+                                .find(|&o| holder_of(&scene, o) == Some(a))
                                 .map_or(mentions[a].span.start(), |o| mentions[o].span.start())
                         }),
                     ),
@@ -249,6 +253,41 @@ pub fn find(
         }
     }
     out
+}
+
+/// Whether a pronoun among the sentence's first twelve words stands for a person of an earlier
+/// sentence. `people` are where the sentence names persons (byte offsets). "he" or "she" only
+/// before every one of them: in "X said she would ..." it is X. "him", or "her" as an object
+/// ("praised her for ..."), after at most one: that one is its clause's subject, which the
+/// pronoun is not ("Y welcomed him"); after two, it is likelier one of them ("X clashed with Y
+/// after Z banned him"). A capitalised one counts only as the first word: inside a sentence,
+/// "Her" is a name.
+fn refers_back(s: &str, people: &[usize]) -> bool {
+    let words: Vec<(usize, &str)> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        // The word's offset in the sentence (it is a slice of it).
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .take(12)
+        .collect();
+    words.iter().enumerate().any(|(k, &(at, w))| {
+        let lower = w.to_ascii_lowercase();
+        if k > 0 && w.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let before = people.iter().filter(|&&p| p < at).count();
+        match lower.as_str() {
+            "he" | "she" => before == 0,
+            "him" => before <= 1,
+            "her" => {
+                before <= 1
+                    && words
+                        .get(k + 1)
+                        .is_none_or(|&(_, next)| AFTER_OBJECT.contains(&next))
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Whether mention `org` is followed directly by the title of mention `person`: "Brightwater
@@ -379,17 +418,31 @@ fn scaled_tone(
     ((tone * factor * 10.0).round() / 10.0).clamp(-10.0, 10.0)
 }
 
-/// The person named with mention `i`'s role: Y of "X's lawyer, Y" or "X's ally Y" (a
-/// possessive, a role of one to three words, maybe a comma, the person). "X's outreach to
-/// Y" names none.
-fn holder_of(
-    s: &str,
+/// One sentence as the role rules read it.
+struct Scene<'a> {
+    /// Where the sentence starts in the body.
     base: usize,
-    mentions: &Mentions,
-    kinds: &[Option<Kind>],
-    here: &[usize],
-    i: usize,
-) -> Option<usize> {
+    /// Its text.
+    s: &'a str,
+    mentions: &'a Mentions,
+    kinds: &'a [Option<Kind>],
+    /// Its persons and organisations that are parties to its events.
+    here: &'a [usize],
+    assets: &'a Assets,
+}
+
+/// The person named with mention `i`'s role: Y of "X's lawyer, Y" or "X's chief executive
+/// Y" (a possessive, one to three words ending in a title of the assets, maybe a comma, the
+/// person). "X's outreach to Y" and "X's statement thanked Y" name none.
+fn holder_of(scene: &Scene, i: usize) -> Option<usize> {
+    let &Scene {
+        base,
+        s,
+        mentions,
+        kinds,
+        here,
+        assets,
+    } = scene;
     let rest = &s[mentions[i].span.end() - base..];
     let rest = rest
         .strip_prefix("'s")
@@ -400,33 +453,39 @@ fn holder_of(
         .copied()
         .filter(|&j| mentions[j].span.start() >= base + from)
         .min_by_key(|&j| mentions[j].span.start())?;
-    let gap = &s[from..mentions[j].span.start() - base];
+    if kinds.get(j).copied().flatten() != Some(Kind::Person) {
+        return None;
+    }
+    let gap = s[from..mentions[j].span.start() - base].trim_end();
+    let gap = gap.strip_suffix(',').unwrap_or(gap).to_lowercase();
     let words: Vec<&str> = gap.split_whitespace().collect();
-    (kinds.get(j).copied().flatten() == Some(Kind::Person)
-        && (1..=3).contains(&words.len())
-        && words.iter().enumerate().all(|(k, w)| {
-            // A comma only after the role: "X's tone softened, thanking Y" names none.
-            let w = if k + 1 == words.len() {
-                w.strip_suffix(',').unwrap_or(w)
-            } else {
-                w
-            };
-            w.chars().all(char::is_alphabetic) && !ROLE_BREAKS.contains(&w)
-        }))
+    let titled = |n: usize| {
+        n <= words.len()
+            && assets
+                .titles
+                .contains_key(&words[words.len() - n..].join(" "))
+    };
+    ((1..=3).contains(&words.len())
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        && (titled(1) || titled(2)))
     .then_some(j)
 }
 
 /// Actor and target: the nearest participant before the trigger acts on the first one after
 /// it, unless the trigger is passive ("was banned from X", "was praised by X").
 fn roles(
-    base: usize,
-    s: &str,
+    scene: &Scene,
     (ts, te): (usize, usize),
-    mentions: &Mentions,
-    kinds: &[Option<Kind>],
-    here: &[usize],
     via_pronoun: Option<usize>,
 ) -> (Option<usize>, Option<usize>) {
+    let &Scene {
+        base,
+        s,
+        mentions,
+        kinds,
+        here,
+        ..
+    } = scene;
     let person = |i: usize| kinds.get(i).copied().flatten() == Some(Kind::Person);
     let before: Vec<usize> = here
         .iter()
@@ -455,7 +514,7 @@ fn roles(
             .find(|(_, c)| matches!(c, ',' | ';' | '—' | '('))
             .map_or(0, |(i, c)| i + c.len_utf8());
     // In "X's lawyer, Y, said" the subject is Y: X is whose the subject is.
-    let owner = |i: usize| holder_of(s, base, mentions, kinds, here, i).is_some();
+    let owner = |i: usize| holder_of(scene, i).is_some();
     let person_in = |from: usize, owners: bool| {
         before
             .iter()

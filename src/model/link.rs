@@ -21,6 +21,7 @@ use crate::extract::entities::role_keys;
 use crate::extract::{Facts, Kind, KindVotes, Mention, Mentions};
 
 use super::{Entity, EntityId};
+use crate::assets::{Assets, Gazetteer};
 
 pub(super) struct Linked {
     pub entities: Vec<Entity>,
@@ -79,7 +80,7 @@ enum Slot<'a> {
 }
 
 impl<'a> Slot<'a> {
-    /// The group, while it is one (it always is until the entities are made).
+    /// The group, while it is one (until it is merged into another or its entity is made).
     fn group(&mut self) -> Option<&mut Group<'a>> {
         match self {
             Slot::Group(g) => Some(g),
@@ -235,7 +236,7 @@ fn group(facts: &[Facts]) -> (Vec<Slot<'_>>, Grouped<'_>) {
     )
 }
 
-pub(super) fn link(facts: &[Facts]) -> Linked {
+pub(super) fn link(facts: &[Facts], assets: &Assets) -> Linked {
     use rayon::prelude::*;
     let (mut slots, grouped) = group(facts);
     let mut parent: Vec<usize> = (0..slots.len()).collect();
@@ -396,7 +397,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
             }
         }
     }
-    // Entities: confirmed groups, canonical name the fullest form, then the most frequent.
+    // Entities: confirmed groups, named as `entity` says.
     // Each made in its group's slot, the group freed as its entity is made; nearly every
     // group is a root and confirmed.
     let counts: Vec<u32> = slots
@@ -408,7 +409,7 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
         .collect();
     slots.par_iter_mut().for_each(|slot| {
         *slot = match std::mem::replace(slot, Slot::Empty) {
-            Slot::Group(grp) if grp.strong => Slot::Entity(entity(grp)),
+            Slot::Group(grp) if grp.strong => Slot::Entity(entity(grp, &assets.places)),
             _ => Slot::Empty,
         }
     });
@@ -455,26 +456,27 @@ pub(super) fn link(facts: &[Facts]) -> Linked {
     }
 }
 
-/// The entity a confirmed group names: its canonical name the fullest form, then the most
-/// frequent.
-fn entity(mut grp: Group) -> Entity {
+/// The entity a confirmed group names: its canonical name the fullest form; for a place, then
+/// one not in capitals; then the most frequent.
+fn entity(mut grp: Group, places: &Gazetteer) -> Entity {
     grp.forms.sort();
     let forms = &grp.forms.list;
     let kind = grp.votes.best();
-    // The fullest form, then a form not in capitals ("Geneva" over a dateline's "GENEVA"),
-    // then the most frequent.
+    // The fullest form; for a place, then one not in capitals ("Geneva" over a dateline's
+    // "GENEVA"); then the most frequent.
     let name = forms
         .iter()
         .max_by(|a, b| {
             let wa = a.0.split_whitespace().count();
             let wb = b.0.split_whitespace().count();
+            let calm = |f: &str| kind == Kind::Place && !shouted(f);
             wa.cmp(&wb)
-                .then(shouted(b.0).cmp(&shouted(a.0)))
+                .then(calm(a.0).cmp(&calm(b.0)))
                 .then(a.1.cmp(&b.1))
                 .then(b.0.cmp(a.0))
         })
         .map_or("", |(f, _)| f);
-    let aliases = forms
+    let mut aliases = forms
         .iter()
         .filter(|(f, _)| *f != name)
         .map(|&(f, _)| f.into())
@@ -483,15 +485,18 @@ fn entity(mut grp: Group) -> Entity {
         t.sort();
         t.list.iter().map(|&(t, _)| t.into()).collect()
     });
-    // A place seen only in capitals (a dateline's "SAN FRANCISCO") is named as places are
-    // written; the form seen stays an alias.
-    let (name, aliases): (Box<str>, Vec<Box<str>>) = if kind == Kind::Place && shouted(name) {
-        let mut aliases = aliases;
-        aliases.push(name.into());
-        aliases.sort_unstable();
-        (title_case(name).into(), aliases)
-    } else {
-        (name.into(), aliases)
+    // A place of the gazetteer seen only in capitals (a dateline's "SAN FRANCISCO") is named
+    // as places are written; the form seen stays an alias. "USSR" is no such place.
+    let written = (kind == Kind::Place && shouted(name))
+        .then(|| title_case(name))
+        .filter(|t| places.weight(&t.to_lowercase()) > 0.0);
+    let name: Box<str> = match written {
+        Some(t) => {
+            aliases.push(name.into());
+            aliases.sort_unstable();
+            t.into()
+        }
+        None => name.into(),
     };
     Entity {
         id: EntityId(0),
@@ -504,28 +509,59 @@ fn entity(mut grp: Group) -> Entity {
     }
 }
 
-/// A name in capitals that is no acronym: no lower-case letter, no period, and a word of four
-/// letters or more ("GENEVA", "SAN FRANCISCO"; not "NATO"'s kind of "UN", "U.S.").
+/// A name in capitals that is no acronym: capitals and no lower-case letter, no period, and a
+/// word of four letters or more ("GENEVA", "SAN FRANCISCO", "USSR"; not "UK", "U.S."). A
+/// script without case has no capitals.
 fn shouted(name: &str) -> bool {
     !name.contains('.')
+        && name.chars().any(char::is_uppercase)
         && !name.chars().any(char::is_lowercase)
         && name
             .split(|c: char| !c.is_alphabetic())
             .any(|w| w.chars().count() >= 4)
 }
 
-/// "SAN FRANCISCO" as "San Francisco", "WINSTON-SALEM" as "Winston-Salem": each word's first
-/// letter kept, the rest in lower case.
+/// Words of a place name in lower case after its first word: "Rio de Janeiro", "Stratford
+/// upon Avon".
+const PLACE_PARTICLES: [&str; 26] = [
+    "a", "al", "am", "an", "and", "au", "aux", "da", "das", "de", "del", "della", "den", "der",
+    "des", "di", "do", "dos", "du", "el", "en", "im", "la", "le", "of", "upon",
+];
+
+/// "SAN FRANCISCO" as "San Francisco", "WINSTON-SALEM" as "Winston-Salem", "RIO DE JANEIRO"
+/// as "Rio de Janeiro", "N'DJAMENA" as "N'Djamena": each word's first letter kept and the
+/// rest in lower case; a particle after the first word in lower case; a letter after a
+/// one-letter prefix and an apostrophe kept.
 fn title_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    let mut start = true;
-    for c in name.chars() {
-        if start {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
+    for (k, word) in name.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
         }
-        start = !c.is_alphabetic() && c != '\'' && c != '’';
+        let lower = word.to_lowercase();
+        if k > 0 && PLACE_PARTICLES.contains(&lower.as_str()) {
+            out.push_str(&lower);
+            continue;
+        }
+        let mut start = true;
+        // Letters since the last other character.
+        let mut letters = 0;
+        for c in word.chars() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+                start = false;
+            } else {
+                // A word starts again after a hyphen, and after an apostrophe when one letter
+                // came before it ("N'Djamena", not "Martha'S").
+                start = !matches!(c, '\'' | '’') || letters == 1;
+                letters = 0;
+            }
+        }
     }
     out
 }
@@ -658,6 +694,25 @@ mod tests {
             (x, y) => y.is_some().cmp(&x.is_some()).then(a.cmp(&b)),
         });
         assert_eq!(super::entity_order(&slots, counts), want);
+    }
+
+    #[test]
+    fn shouted_places_are_title_cased_as_places_are_written() {
+        use super::{shouted, title_case};
+        for (caps, written) in [
+            ("SAN FRANCISCO", "San Francisco"),
+            ("WINSTON-SALEM", "Winston-Salem"),
+            ("RIO DE JANEIRO", "Rio de Janeiro"),
+            ("N'DJAMENA", "N'Djamena"),
+            ("ZÜRICH", "Zürich"),
+            ("MARTHA'S VINEYARD", "Martha's Vineyard"),
+        ] {
+            assert!(shouted(caps), "{caps}");
+            assert_eq!(title_case(caps), written);
+        }
+        for calm in ["UK", "U.S.", "Geneva", "乌鲁木齐", "NEW YORK, N.Y."] {
+            assert!(!shouted(calm), "{calm}");
+        }
     }
 
     #[test]

@@ -345,7 +345,7 @@ impl Model {
             );
             a.timexes = start..timexes.len();
         }
-        let linked = link::link(&facts);
+        let linked = link::link(&facts, assets);
         watch.lap("link");
         let mut model = Model {
             articles,
