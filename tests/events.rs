@@ -387,7 +387,7 @@ fn a_persons_own_organisation_named_with_their_title_is_no_party() {
 }
 
 #[test]
-fn a_wire_agency_a_pronoun_after_its_person_and_a_possessive_are_no_parties() {
+fn who_is_a_party_to_a_sentences_event_and_who_acts() {
     let m = corpus(&[
         (
             "a.txt",
@@ -402,6 +402,14 @@ fn a_wire_agency_a_pronoun_after_its_person_and_a_possessive_are_no_parties() {
             "---\ndate: 2025-09-19\n---\nUNICEF, the United Nations children's agency — praised Governor Alan Breck on Tuesday.\n\n\
          Rita Moss spoke first. Lena Park argued with Omar Haddad after Vita Group fined him.\n\n\
          Dana Whitlock's statement thanked Rafael Ostrander and criticized Governor Alan Breck for the delay.",
+        ),
+        (
+            "c.txt",
+            "---\ndate: 2025-09-20\n---\nPhilip Achterberg, a Republican who served two terms, called Denise Kowalski to congratulate her.",
+        ),
+        (
+            "d.txt",
+            "---\ndate: 2025-09-21\n---\nRuth Okafor praised Simon Lake on Monday. Simon Lake thanked Ruth Okafor on Monday.",
         ),
     ]);
     let some = |name: &str| m.entities.iter().find(|e| *e.name == *name).map(|e| e.id);
@@ -443,6 +451,13 @@ fn a_wire_agency_a_pronoun_after_its_person_and_a_possessive_are_no_parties() {
     let whitlock = pair(&m, "Dana Whitlock", "Alan Breck");
     let criticism = whitlock.iter().find(|e| e.kind == "criticism").unwrap();
     assert_eq!(criticism.actor, Some(entity(&m, "Dana Whitlock")));
+    // ", called Y to ...": a clause led by its verb has the sentence's subject.
+    let praise = pair(&m, "Philip Achterberg", "Denise Kowalski");
+    assert_eq!(praise[0].actor, Some(entity(&m, "Philip Achterberg")));
+    // Reports with the roles the other way round never make an event its own target.
+    let thanks = pair(&m, "Ruth Okafor", "Simon Lake");
+    assert_eq!(thanks.len(), 1, "one praise event");
+    assert_ne!(thanks[0].actor, thanks[0].target);
     let argued = pair(&m, "Lena Park", "Omar Haddad");
     assert!(!argued[0].participants.contains(&entity(&m, "Rita Moss")));
 }

@@ -99,6 +99,16 @@ fn on_word_boundaries(s: &str, start: usize, end: usize) -> bool {
     (start == 0 || !is_word_byte(b[start - 1])) && (end == b.len() || !is_word_byte(b[end]))
 }
 
+/// Words ending like a verb that open a clause with a subject of its own: ", during talks X
+/// met Y", ", notwithstanding ...".
+const CLAUSE_OPENERS: [&str; 5] = [
+    "during",
+    "notwithstanding",
+    "regarding",
+    "concerning",
+    "including",
+];
+
 /// Words after which "her" is an object ("praised her for", "called her a liar"), not a
 /// possessive ("her record").
 const AFTER_OBJECT: [&str; 26] = [
@@ -513,6 +523,24 @@ fn roles(
             .rev()
             .find(|(_, c)| matches!(c, ',' | ';' | '—' | '('))
             .map_or(0, |(i, c)| i + c.len_utf8());
+    // A clause that opens with a verb ("called", "thanking") or a relative pronoun has no
+    // subject of its own: in "X, a Republican who served two terms, called Y to congratulate
+    // her" the subject is X, not Y.
+    let verb_led = s[clause_start - base..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| {
+            matches!(w, "who" | "whom" | "whose")
+                || w.len() >= 4
+                    && (w.ends_with("ed") || w.ends_with("ing"))
+                    && w.chars().all(|c| c.is_ascii_lowercase())
+                    && !CLAUSE_OPENERS.contains(&w)
+        });
+    let clause_start = if verb_led {
+        base + s.len()
+    } else {
+        clause_start
+    };
     // In "X's lawyer, Y, said" the subject is Y: X is whose the subject is.
     let owner = |i: usize| holder_of(scene, i).is_some();
     let person_in = |from: usize, owners: bool| {

@@ -575,13 +575,21 @@ fn merge_reports(ms: &[&Pending]) -> (Event, Option<Conflict>) {
     evidence.sort_by_key(|e| (e.article, e.span.start()));
     evidence.dedup();
     let conflict = date_conflict(ms, kind);
+    // The target is voted among the reports' other parties: reports that give the roles the
+    // other way round ("X congratulated Y", "Y thanked X") never make an event its own target.
+    let actor = most_common(ms.iter().filter_map(|m| m.actor));
+    let target = most_common(
+        ms.iter()
+            .filter_map(|m| m.target)
+            .filter(|&t| Some(t) != actor),
+    );
     let event = Event {
         id: EventId(0),
         kind,
         tone,
         modality,
-        actor: most_common(ms.iter().filter_map(|m| m.actor)),
-        target: most_common(ms.iter().filter_map(|m| m.target)),
+        actor,
+        target,
         participants: participants.into(),
         pairs: crate::exact::boxed(pairs),
         when: best.when,
