@@ -190,12 +190,12 @@ pub fn find(
             .collect();
         // A pronoun stands for the last person named before this sentence (see
         // [`refers_back`]).
-        let people: Vec<usize> = here
-            .iter()
-            .filter(|&&i| kind(i) == Some(Kind::Person))
-            .map(|&i| mentions[i].span.start() - sentence.start())
-            .collect();
-        let pronoun = refers_back(s, &people);
+        let pronoun = refers_back(s, |at| {
+            here.iter()
+                .filter(|&&i| kind(i) == Some(Kind::Person))
+                .filter(|&&i| mentions[i].span.start() - sentence.start() < at)
+                .count()
+        });
         let mut participants = here.clone();
         let mut via_pronoun = None;
         if pronoun {
@@ -266,38 +266,43 @@ pub fn find(
 }
 
 /// Whether a pronoun among the sentence's first twelve words stands for a person of an earlier
-/// sentence. `people` are where the sentence names persons (byte offsets). "he" or "she" only
-/// before every one of them: in "X said she would ..." it is X. "him", or "her" as an object
-/// ("praised her for ..."), after at most one: that one is its clause's subject, which the
-/// pronoun is not ("Y welcomed him"); after two, it is likelier one of them ("X clashed with Y
-/// after Z banned him"). A capitalised one counts only as the first word: inside a sentence,
-/// "Her" is a name.
-fn refers_back(s: &str, people: &[usize]) -> bool {
-    let words: Vec<(usize, &str)> = s
+/// sentence. `people_before` counts the persons the sentence names before a byte offset. "he"
+/// or "she" only before every one of them: in "X said she would ..." it is X. "him", or "her"
+/// as an object ("praised her for ..."), after at most one: that one is its clause's subject,
+/// which the pronoun is not ("Y welcomed him"); after two, it is likelier one of them ("X
+/// clashed with Y after Z banned him"). A capitalised one counts only as the first word:
+/// inside a sentence, "Her" is a name.
+fn refers_back(s: &str, people_before: impl Fn(usize) -> usize) -> bool {
+    let mut words = s
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        // The word's offset in the sentence (it is a slice of it).
-        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
         .take(12)
-        .collect();
-    words.iter().enumerate().any(|(k, &(at, w))| {
-        let lower = w.to_ascii_lowercase();
+        .enumerate()
+        .peekable();
+    while let Some((k, w)) = words.next() {
         if k > 0 && w.starts_with(char::is_uppercase) {
-            return false;
+            continue;
         }
-        let before = people.iter().filter(|&&p| p < at).count();
-        match lower.as_str() {
-            "he" | "she" => before == 0,
-            "him" => before <= 1,
-            "her" => {
-                before <= 1
-                    && words
-                        .get(k + 1)
-                        .is_none_or(|&(_, next)| AFTER_OBJECT.contains(&next))
-            }
-            _ => false,
+        let is = |p: &str| w.eq_ignore_ascii_case(p);
+        if !(is("he") || is("she") || is("him") || is("her")) {
+            continue;
         }
-    })
+        // The word's offset in the sentence (it is a slice of it).
+        let before = people_before(w.as_ptr() as usize - s.as_ptr() as usize);
+        let found = if is("he") || is("she") {
+            before == 0
+        } else {
+            before <= 1
+                && (is("him")
+                    || words
+                        .peek()
+                        .is_none_or(|&(_, next)| AFTER_OBJECT.contains(&next)))
+        };
+        if found {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether mention `org` is followed directly by the title of mention `person`: "Brightwater
