@@ -541,11 +541,7 @@ fn roles(
                     && w.chars().all(|c| c.is_ascii_lowercase())
                     && !CLAUSE_OPENERS.contains(&w)
         });
-    let clause_start = if verb_led {
-        base + s.len()
-    } else {
-        clause_start
-    };
+    let clause_start = (!verb_led).then_some(clause_start);
     // In "X's lawyer, Y, said" the subject is Y: X is whose the subject is.
     let owner = |i: usize| holder_of(scene, i).is_some();
     let person_in = |from: usize, owners: bool| {
@@ -554,9 +550,10 @@ fn roles(
             .copied()
             .find(|&i| person(i) && mentions[i].span.start() >= from && (owners || !owner(i)))
     };
-    let subject = person_in(clause_start, false)
+    let in_clause = |owners: bool| clause_start.and_then(|c| person_in(c, owners));
+    let subject = in_clause(false)
         .or_else(|| person_in(0, false))
-        .or_else(|| person_in(clause_start, true))
+        .or_else(|| in_clause(true))
         .or_else(|| person_in(0, true))
         .or(before.first().copied())
         .or(via_pronoun);
