@@ -69,9 +69,8 @@ impl<'a> Group<'a> {
 
 /// One group's place in linking's one list: the group, then the entity made of it, in the
 /// same place. At 100,000 articles there are about a million groups: a list of groups and a
-/// list of entities held side by side were the peak of the whole build (each about 85 MB),
-/// and the height of that peak in the heap's layout put the resident set past 4 times the
-/// corpus in some runs.
+/// list of entities held side by side (each about 85 MB) were linking's live peak; one list
+/// holds one of the two at a time.
 enum Slot<'a> {
     Group(Group<'a>),
     Entity(Entity),
