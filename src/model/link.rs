@@ -508,9 +508,10 @@ fn entity(mut grp: Group, places: &Gazetteer) -> Entity {
     }
 }
 
-/// A name in capitals that is no acronym: capitals and no lower-case letter, no period, and a
-/// word of four letters or more ("GENEVA", "SAN FRANCISCO", "USSR"; not "UK", "U.S."). A
-/// script without case has no capitals.
+/// A name written in capitals, as a dateline writes its place: capitals and no lower-case
+/// letter, no period, and a word of four letters or more ("GENEVA", "SAN FRANCISCO"; also
+/// "USSR", which only the gazetteer tells from a place; not "UK", "U.S."). A script without
+/// case has no capitals. Unlike [`is_acronym`] it takes several words and no periods.
 fn shouted(name: &str) -> bool {
     !name.contains('.')
         && name.chars().any(char::is_uppercase)
