@@ -155,6 +155,28 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
     // The keys are borrowed by the indexes below while the candidates change: shared
     // copies.
     let keys: Vec<Rc<str>> = cands.iter().map(|c| c.key.clone()).collect();
+    // A stopword in capitals ("WHO", "IT") is a name only where the article defines it in
+    // parentheses: "World Health Organization (WHO)".
+    let mut defined: Option<HashSet<&str>> = None;
+    for i in 0..n {
+        let c = &cands[i];
+        if c.words.len() == 1
+            && !c.drop
+            && c.same_as.is_none()
+            && !c.name.chars().any(char::is_lowercase)
+            && assets.lexicon.is(c.words.head(), word::STOP)
+        {
+            let defined = defined.get_or_insert_with(|| {
+                (0..n)
+                    .filter(|&j| cands[j].same_as.is_some())
+                    .map(|j| &*keys[j])
+                    .collect()
+            });
+            if !defined.contains(&*keys[i]) {
+                cands[i].drop = true;
+            }
+        }
+    }
     let mut parent: Vec<usize> = (0..n).collect();
     let mut first_of: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(n, Default::default());

@@ -136,6 +136,15 @@ impl<'a> Sent<'a> {
     pub fn is_word(&self, i: usize, w: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_word()) && self.low(i) == w
     }
+
+    /// Whether word `i` is a stopword standing as one: not in capitals among words that are
+    /// not, where it may be an acronym ("WHO", "IT"). Such a name is kept only if its article
+    /// defines it ([`local::link`]).
+    pub fn is_stop(&self, i: usize) -> bool {
+        let upper = |k: usize| self.toks.get(k).is_some_and(|t| t.is_upper());
+        self.has(i, word::STOP)
+            && (self.heading || !upper(i) || upper(i + 1) || i > 0 && upper(i - 1))
+    }
 }
 
 /// A title attached to a candidate: its span in the body.
@@ -759,7 +768,7 @@ fn piece<'a>(
         has_the = true;
     }
     // Leading stopwords: "Both Smith", "However", "The Smith administration".
-    while a < b && !has_the && sent.has(a, word::STOP) {
+    while a < b && !has_the && sent.is_stop(a) {
         a += 1;
     }
     while b > a {
@@ -831,7 +840,7 @@ fn emit<'a>(
 ) {
     let toks = &sent.toks;
     // A lone "The" or stopword left over.
-    if b - a == 1 && sent.has(a, word::STOP) {
+    if b - a == 1 && sent.is_stop(a) {
         return;
     }
     let span = Span::new(toks[a].start, toks[b - 1].end);

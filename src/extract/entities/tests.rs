@@ -46,6 +46,28 @@ fn acronyms_in_parentheses_alias_or_vanish() {
 }
 
 #[test]
+fn stopwords_in_capitals_are_names_only_where_the_article_defines_them() {
+    let t = "The World Health Organization (WHO) warned. WHO chief Ann Lee spoke. The IT budget \
+             fell. THE WHO IS A BAND.";
+    let m = found(t);
+    let full = m
+        .iter()
+        .position(|x| m.name(x) == "World Health Organization")
+        .expect("full");
+    let who: Vec<_> = m.iter().filter(|x| m.name(x) == "WHO").collect();
+    assert_eq!(who.len(), 2, "{:?}", names(t));
+    assert_eq!(who[0].same_as(), Some(full as u32));
+    assert!(
+        names(t).iter().all(|n| n != "IT" && !n.contains("THE")),
+        "{:?}",
+        names(t)
+    );
+    // Without the definition, "WHO" in capitals is the pronoun in an acronym's dress.
+    let bare = names("WHO chief Ann Lee spoke. The IT budget fell.");
+    assert_eq!(bare, vec!["Ann Lee"]);
+}
+
+#[test]
 fn roles_bind_and_resolve_within_the_article() {
     let t = "Acme founder Jane Doe spoke. Later the Acme founder left.";
     let m = found(t);
