@@ -118,6 +118,13 @@ pub fn dateline_head(s: &str) -> Option<&str> {
     .then(|| &s[..s.len() - t.len() + head.len()])
 }
 
+/// "NATO", "FTC", "U.S.": one word, every letter a capital, at least two letters.
+pub fn is_acronym(name: &str) -> bool {
+    !name.contains(' ')
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !name.chars().any(char::is_lowercase)
+}
+
 /// Display width of `s` in terminal columns.
 pub fn display_width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()

@@ -576,6 +576,39 @@ fn an_organisation_shortened_in_its_article_is_the_same_organisation() {
 }
 
 #[test]
+fn an_acronym_stands_for_the_one_organisation_of_its_article_it_spells() {
+    let m = model_of(&[
+        (
+            "a",
+            "The Federal Trade Commission will review the deal. The FTC sued to block a merger \
+             in 2023.\n\nThe Bank of England raised rates, and the BOE said more would come.",
+        ),
+        (
+            "b",
+            "The National Bar Association and the National Bankers Association met. The NBA \
+             said nothing.",
+        ),
+    ]);
+    let id = |name: &str| entity(&m, name).map(|e| e.id);
+    for (short, full) in [
+        ("FTC", "Federal Trade Commission"),
+        ("BOE", "Bank of England"),
+    ] {
+        assert!(id(full).is_some(), "{full}\n{}", dump(&m));
+        assert_eq!(id(short), id(full), "{short}\n{}", dump(&m));
+    }
+    // Two organisations spell it: it joins neither.
+    assert!(id("NBA").is_some(), "{}", dump(&m));
+    assert_ne!(id("NBA"), id("National Bar Association"), "{}", dump(&m));
+    assert_ne!(
+        id("NBA"),
+        id("National Bankers Association"),
+        "{}",
+        dump(&m)
+    );
+}
+
+#[test]
 fn a_place_in_a_datelines_capitals_is_named_as_places_are_written() {
     let m = model_of(&[
         (

@@ -256,7 +256,7 @@ pub(super) fn link(facts: &[Facts], assets: &Assets) -> Linked {
                         && m.same_as()
                             .and_then(|h| f.mentions.get(h as usize))
                             .is_some_and(|h| !h.role_ref())
-                        && is_acronym(f.mentions.name(m))
+                        && crate::text::is_acronym(f.mentions.name(m))
                 })
                 .map(|(m, &g)| (f.mentions.key(m), g))
                 .collect::<Vec<_>>()
@@ -511,7 +511,7 @@ fn entity(mut grp: Group, places: &Gazetteer) -> Entity {
 /// A name written in capitals, as a dateline writes its place: capitals and no lower-case
 /// letter, no period, and a word of four letters or more ("GENEVA", "SAN FRANCISCO"; also
 /// "USSR", which only the gazetteer tells from a place; not "UK", "U.S."). A script without
-/// case has no capitals. Unlike [`is_acronym`] it takes several words and no periods.
+/// case has no capitals. Unlike [`crate::text::is_acronym`] it takes several words and no periods.
 fn shouted(name: &str) -> bool {
     !name.contains('.')
         && name.chars().any(char::is_uppercase)
@@ -636,13 +636,6 @@ impl OrderKey {
     fn group(&self) -> usize {
         (self.head & ((1 << Self::GROUP_BITS) - 1)) as usize
     }
-}
-
-/// "NATO", "FTC", "U.S.": every letter a capital, at least two letters.
-fn is_acronym(name: &str) -> bool {
-    !name.contains(' ')
-        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !name.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]

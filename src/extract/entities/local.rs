@@ -19,6 +19,7 @@ use crate::assets::word;
 use crate::extract::{Kind, KindVotes};
 use crate::text::Span;
 
+use super::votes::NAME_INNER;
 use super::{Cand, Words, link_key, link_key_into, name_key};
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -235,6 +236,7 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
     // article fits, and a name a person of the article already took is left alone.
     let mut org_by_first: HashMap<&str, HashSet<&str>> = HashMap::default();
     let mut org_by_last: HashMap<&str, HashSet<&str>> = HashMap::default();
+    let mut org_by_initials: HashMap<String, HashSet<&str>> = HashMap::default();
     for i in 0..n {
         if organisational(&cands[i]) {
             let w = &cands[i].words;
@@ -245,6 +247,21 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
                 org_by_first.entry(w.head()).or_default().insert(&keys[i]);
             }
             org_by_last.entry(w.last()).or_default().insert(&keys[i]);
+            // By its initials, with or without its inner small words ("Bank of England":
+            // "BE", "BOE").
+            for inner in [false, true] {
+                let initials: String = w
+                    .iter()
+                    .filter(|x| inner || !NAME_INNER.contains(x))
+                    .filter_map(|x| x.chars().next())
+                    .collect();
+                if initials.chars().count() >= 2 {
+                    org_by_initials
+                        .entry(initials)
+                        .or_default()
+                        .insert(&keys[i]);
+                }
+            }
         }
     }
     // Clusters that already hold another name (a surname joined to its full name).
@@ -268,9 +285,19 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             continue;
         }
         let w = c.words.head();
-        let full = sole_fit(w, &org_by_first, &org_by_last, || {
-            assets.lexicon.is(w, word::ORG_HEAD)
-        });
+        // An acronym stands for the one organisation of the article it spells: "FTC" after
+        // "Federal Trade Commission".
+        let full = if crate::text::is_acronym(&c.name) {
+            let letters: String = w.chars().filter(|x| x.is_alphabetic()).collect();
+            org_by_initials
+                .get(&letters)
+                .filter(|fits| fits.len() == 1)
+                .and_then(|fits| fits.iter().next().copied())
+        } else {
+            sole_fit(w, &org_by_first, &org_by_last, || {
+                assets.lexicon.is(w, word::ORG_HEAD)
+            })
+        };
         if let Some(k) = full
             && !by_last.contains_key(w)
         {

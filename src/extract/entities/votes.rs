@@ -547,7 +547,7 @@ fn fold(c: char) -> char {
 /// Lower-case words an organisation name may keep inside it, which an acronym may or may
 /// not take a letter from ("Bank of England (BOE)", "Office for Budget
 /// Responsibility (OBR)").
-const NAME_INNER: &[&str] = &[
+pub(super) const NAME_INNER: &[&str] = &[
     "of", "for", "in", "and", "on", "the", "de", "du", "des", "la", "le", "et", "und", "der",
     "die", "das", "di", "del", "da", "y",
 ];
