@@ -683,3 +683,21 @@ fn a_guild_is_an_organisation() {
         dump(&m)
     );
 }
+
+#[test]
+fn a_clubs_prefix_in_capitals_makes_an_organisation_and_a_director_general_has_a_title() {
+    let m = model_of(&[(
+        "a.txt",
+        "Lindqvist joined Rovers from Dutch side FC Zwolle in 2024. He later met Osei at SV \
+         Harrow.\n\nWHO Director-General Amara Okonkwo spoke to reporters.",
+    )]);
+    for club in ["FC Zwolle", "SV Harrow"] {
+        assert_eq!(kind_of(&m, club), Some(Kind::Org), "{club}\n{}", dump(&m));
+    }
+    let dg = entity(&m, "Amara Okonkwo").unwrap_or_else(|| panic!("{}", dump(&m)));
+    assert!(
+        dg.titles.iter().any(|t| &**t == "Director-General"),
+        "{}",
+        dump(&m)
+    );
+}

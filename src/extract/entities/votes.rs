@@ -69,6 +69,11 @@ pub(super) fn name(
         };
         v.add(Kind::Org, w);
     }
+    // A club's prefix in capitals: "FC Porto", "AC Milan", "SV Werder Bremen".
+    if !org_cue && n >= 2 && toks[a].is_upper() && assets.org_cues.contains_key(first) {
+        org_cue = true;
+        v.add(Kind::Org, 1.5);
+    }
     let of_inside = words.iter().any(|w| w == "of" || w == "for");
     if !org_cue
         && n >= 3
