@@ -363,7 +363,10 @@ fn noun_uses_of_money_words_are_not_donations_and_settling_is_not_a_feud() {
 fn a_persons_own_organisation_named_with_their_title_is_no_party() {
     let m = corpus(&[(
         "a.txt",
-        "---\ndate: 2023-05-10\n---\nBrightwater Shipping chief executive Paul Okonkwo criticized the fine.\n\nAcme Corp CEO Jane Doe praised John Roe.",
+        "---\ndate: 2023-05-10\n---\nBrightwater Shipping chief executive Paul Okonkwo criticized the fine.\n\nAcme Corp CEO Jane Doe praised John Roe.\n\n\
+         A judge ruled for NetChoice. NetChoice's litigation director, Paul Ferreira, welcomed \
+         the decision. Halden Group's \
+         chief executive, Ines Maro, praised Tom Vik.",
     )]);
     let org = |name: &str| {
         m.entities
@@ -383,6 +386,21 @@ fn a_persons_own_organisation_named_with_their_title_is_no_party() {
     assert!(
         !praise[0].participants.contains(&org("Acme Corp")),
         "Acme is Jane Doe's, not a party to the praise"
+    );
+    // "X's litigation director, Y": X is Y's own, and "litigation" is no lawsuit.
+    assert!(
+        m.pair_events(entity(&m, "Paul Ferreira"), org("NetChoice"))
+            .is_empty(),
+        "no event between a director and her group"
+    );
+    let praise = pair(&m, "Ines Maro", "Tom Vik");
+    assert_eq!(praise[0].actor, Some(entity(&m, "Ines Maro")));
+    assert!(!praise[0].participants.contains(&org("Halden Group")));
+    assert!(
+        m.summary(praise[0])
+            .starts_with("Halden Group's chief executive"),
+        "the summary keeps whose chief executive she is: {:?}",
+        m.summary(praise[0])
     );
 }
 

@@ -163,17 +163,35 @@ pub fn find(
                     .is_none_or(|a| !a.contains(&mentions[i].span.start()))
             })
             .collect();
-        // "Brightwater chief executive Paul Okonkwo": the organisation named with a person's
-        // title is that person's own, not a party to what the sentence reports.
+        let all = Scene {
+            base: sentence.start(),
+            s,
+            mentions,
+            kinds,
+            here: &named,
+            assets,
+        };
+        // "Brightwater chief executive Paul Okonkwo", "NetChoice's litigation director, Paul
+        // Ferreira": the organisation named with a person's title is that person's own, not a
+        // party to what the sentence reports, and the words of the title are no trigger
+        // ("litigation"). The title's stretch, from the organisation's end to the person.
+        let mut titles: Vec<std::ops::Range<usize>> = Vec::new();
         let here: Vec<usize> = named
             .iter()
             .enumerate()
             .filter(|&(k, &i)| {
-                named.get(k + 1).is_none_or(|&p| {
-                    kind(i) != Some(Kind::Org)
-                        || kind(p) != Some(Kind::Person)
-                        || !titled_by(body, mentions, i, p)
-                })
+                if kind(i) != Some(Kind::Org) {
+                    return true;
+                }
+                let holder = named
+                    .get(k + 1)
+                    .copied()
+                    .filter(|&p| kind(p) == Some(Kind::Person) && titled_by(body, mentions, i, p))
+                    .or_else(|| holder_of(&all, i));
+                if let Some(p) = holder {
+                    titles.push(mentions[i].span.end()..mentions[p].span.start());
+                }
+                holder.is_none()
             })
             .map(|(_, &i)| i)
             .collect();
@@ -186,6 +204,10 @@ pub fn find(
             .triggers
             .find_iter(s)
             .filter(|m| on_word_boundaries(s, m.start(), m.end()))
+            .filter(|m| {
+                let at = sentence.start() + m.start();
+                !titles.iter().any(|t| t.contains(&at))
+            })
             .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
             .collect();
         // A pronoun stands for the last person named before this sentence (see
@@ -249,9 +271,10 @@ pub fn find(
                     summary: summary_span(
                         sentence,
                         actor.map(|a| {
-                            here.iter()
+                            named
+                                .iter()
                                 .copied()
-                                .find(|&o| holder_of(&scene, o) == Some(a))
+                                .find(|&o| holder_of(&all, o) == Some(a))
                                 .map_or(mentions[a].span.start(), |o| mentions[o].span.start())
                         }),
                     ),
