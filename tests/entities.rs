@@ -555,6 +555,7 @@ fn an_organisation_shortened_in_its_article_is_the_same_organisation() {
         "Norvale Semiconductor agreed to buy Tessaly Systems on Monday.\n\n\
          Norvale will pay in cash, and Tessaly staff will keep their jobs.\n\n\
          The European Commission must approve the deal. The Commission declined to comment.\n\n\
+         Shares of rival grocer Calloway Markets rose. Calloway shareholders will get cash.\n\n\
          A reporter for the Brenwick Tribune broke the news. The staff of Tessaly voted at Brenwick.\n\n         Halvard Systems lost the bid. Its founders Jane Halvard and Tom Halvard said Halvard would go on.",
     )]);
     let id = |name: &str| entity(&m, name).map(|e| e.id);
@@ -562,6 +563,7 @@ fn an_organisation_shortened_in_its_article_is_the_same_organisation() {
         ("Norvale", "Norvale Semiconductor"),
         ("Tessaly", "Tessaly Systems"),
         ("Commission", "European Commission"),
+        ("Calloway", "Calloway Markets"),
     ] {
         assert!(id(full).is_some(), "{full}\n{}", dump(&m));
         assert_eq!(id(short), id(full), "{short}\n{}", dump(&m));
