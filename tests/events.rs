@@ -360,6 +360,42 @@ fn noun_uses_of_money_words_are_not_donations_and_settling_is_not_a_feud() {
 }
 
 #[test]
+fn coordinated_clauses_with_subjects_of_their_own_keep_their_parties_apart() {
+    let m = corpus(&[(
+        "a.txt",
+        "---\ndate: 2025-09-08\n---\nThe Federal Trade Commission sued Halden Foods in 2023, and \
+         Senator Gloria Whitfield criticised the deal on Monday.\n\n\
+         Ruth Okafor praised Simon Lake on Monday, and Tom Vik praised Ana Ruiz.\n\n\
+         Dana Moss criticised Orin Vale, Pia Lund, and Tess Hale over the vote.",
+    )]);
+    let some = |name: &str| m.entities.iter().find(|e| *e.name == *name).map(|e| e.id);
+    let whitfield = entity(&m, "Gloria Whitfield");
+    let ftc = entity(&m, "Federal Trade Commission");
+    assert!(
+        m.pair_events(ftc, whitfield).is_empty(),
+        "the lawsuit and the criticism are each their own clause's"
+    );
+    let lawsuit = pair(&m, "Federal Trade Commission", "Halden Foods");
+    assert_eq!(lawsuit[0].kind, "lawsuit");
+    assert_eq!(lawsuit[0].actor, Some(ftc));
+    // Each clause its own event, though both are praise.
+    let first = pair(&m, "Ruth Okafor", "Simon Lake");
+    assert_eq!(first[0].actor, some("Ruth Okafor"));
+    let second = pair(&m, "Tom Vik", "Ana Ruiz");
+    assert_eq!(
+        second.len(),
+        1,
+        "the second clause's praise is an event of its own"
+    );
+    assert_eq!(second[0].actor, some("Tom Vik"));
+    assert!(!second[0].participants.contains(&entity(&m, "Ruth Okafor")));
+    // A list is no clause: "and Tess Hale" is still a party to the criticism.
+    let criticism = pair(&m, "Dana Moss", "Orin Vale");
+    assert_eq!(criticism[0].kind, "criticism");
+    assert!(criticism[0].participants.contains(&entity(&m, "Tess Hale")));
+}
+
+#[test]
 fn a_persons_own_organisation_named_with_their_title_is_no_party() {
     let m = corpus(&[(
         "a.txt",

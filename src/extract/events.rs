@@ -218,7 +218,6 @@ pub fn find(
                 .filter(|&&i| mentions[i].span.start() - sentence.start() < at)
                 .count()
         });
-        let mut participants = here.clone();
         let mut via_pronoun = None;
         if pronoun {
             if let Some(p) = last_person {
@@ -228,11 +227,33 @@ pub fn find(
                 }
             }
         }
-        if let Some(p) = via_pronoun {
-            participants.insert(0, p);
-        }
-        if distinct_names(mentions, &participants) >= 2 && !triggers.is_empty() {
-            let chosen = choose_triggers(assets, &triggers);
+        // Coordinated clauses with subjects of their own ("X sued Y in 2023, and Z criticised
+        // the deal"): a trigger's parties are its clause's. The pronoun is the first clause's.
+        let at = |i: usize| mentions[i].span.start() - sentence.start();
+        let bounds = clause_bounds(s, &triggers, |from, to| {
+            here.iter().any(|&i| (from..to).contains(&at(i)))
+        });
+        for (k, clause) in bounds.windows(2).enumerate() {
+            let inside = clause[0]..clause[1];
+            let here: Vec<usize> = here
+                .iter()
+                .copied()
+                .filter(|&i| inside.contains(&at(i)))
+                .collect();
+            let via_pronoun = via_pronoun.filter(|_| k == 0);
+            let mut participants = here.clone();
+            if let Some(p) = via_pronoun {
+                participants.insert(0, p);
+            }
+            let in_clause: Vec<(usize, usize, usize)> = triggers
+                .iter()
+                .copied()
+                .filter(|t| inside.contains(&t.1))
+                .collect();
+            if distinct_names(mentions, &participants) < 2 || in_clause.is_empty() {
+                continue;
+            }
+            let chosen = choose_triggers(assets, &in_clause);
             for (pat, ts, te) in chosen {
                 let t = &assets.triggers[pat];
                 let floor = triggers
@@ -286,6 +307,35 @@ pub fn find(
         }
     }
     out
+}
+
+/// Conjunctions that may join two clauses of a sentence.
+const CLAUSE_JOINS: [&str; 5] = [", and ", ", but ", ", while ", ", whereas ", "; "];
+
+/// Where a sentence's coordinated clauses start and end (byte offsets in `s`, from 0 to its
+/// length): it is cut at a conjunction with a trigger before it and, after it, a party named
+/// (`named(from, to)`) before the next trigger. "A, B, and C" and "X met Y, and the two
+/// discussed Z" are one clause.
+fn clause_bounds(
+    s: &str,
+    triggers: &[(usize, usize, usize)],
+    named: impl Fn(usize, usize) -> bool,
+) -> Vec<usize> {
+    let mut bounds = vec![0];
+    // A cut needs a trigger on each side.
+    for join in CLAUSE_JOINS.iter().filter(|_| triggers.len() >= 2) {
+        for (p, _) in s.match_indices(join) {
+            let earlier = triggers.iter().any(|t| t.2 <= p);
+            let next = triggers.iter().map(|t| t.1).filter(|&t| t > p).min();
+            if earlier && next.is_some_and(|t| named(p, t)) {
+                bounds.push(p);
+            }
+        }
+    }
+    bounds.push(s.len());
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds
 }
 
 /// Whether a pronoun among the sentence's first twelve words stands for a person of an earlier
