@@ -220,7 +220,8 @@ fn each_kind_from_a_passage_of_our_own() {
 fn negation_plans_and_hypotheticals_are_not_plain_facts() {
     let m = corpus(&[(
         "a.txt",
-        "---\ndate: 2023-05-10\n---\nMaria Lopez did not endorse Carlos Ruiz.\n\nAna Silva is set to meet Pedro Gomez on Friday.\n\nJuan Perez could sue Elena Torres.",
+        "---\ndate: 2023-05-10\n---\nMaria Lopez did not endorse Carlos Ruiz.\n\nAna Silva is set to meet Pedro Gomez on Friday.\n\nJuan Perez could sue Elena Torres.\n\n\
+         Helen Marsh urged Oliver Brandt to resume negotiations with Carmen Salazar.",
     )]);
     let neg = pair(&m, "Maria Lopez", "Carlos Ruiz");
     assert_eq!(neg[0].modality, Modality::Negated);
@@ -237,6 +238,10 @@ fn negation_plans_and_hypotheticals_are_not_plain_facts() {
     );
     let hypothetical = pair(&m, "Juan Perez", "Elena Torres");
     assert_eq!(hypothetical[0].modality, Modality::Hypothetical);
+    // What one party urges is not yet done.
+    let urged = pair(&m, "Oliver Brandt", "Carmen Salazar");
+    assert_eq!(urged[0].kind, "meeting");
+    assert_eq!(urged[0].modality, Modality::Hypothetical);
 }
 
 #[test]

@@ -256,13 +256,17 @@ pub fn find(
             let chosen = choose_triggers(assets, &in_clause);
             for (pat, ts, te) in chosen {
                 let t = &assets.triggers[pat];
-                let floor = triggers
-                    .iter()
-                    .filter(|x| x.2 <= ts)
-                    .map(|x| x.2)
-                    .max()
-                    .unwrap_or(0);
-                let (modality, ended) = modality_before(lex, assets, s, ts, floor);
+                let earlier = triggers.iter().filter(|x| x.2 <= ts).max_by_key(|x| x.2);
+                let floor = earlier.map_or(0, |x| x.2);
+                let (mut modality, ended) = modality_before(lex, assets, s, ts, floor);
+                // "urged both sides to resume negotiations": what one party urges is not yet
+                // done.
+                if modality == Modality::Asserted
+                    && earlier.is_some_and(|x| assets.triggers[x.0].lemma == "urge")
+                    && s[floor..ts].split_whitespace().any(|w| w == "to")
+                {
+                    modality = Modality::Hypothetical;
+                }
                 // "ending a year-long dispute", "settled the lawsuit": the hostility is
                 // what ends; the event is its settlement.
                 let t = match lex.settle {
