@@ -401,6 +401,46 @@ fn coordinated_clauses_with_subjects_of_their_own_keep_their_parties_apart() {
 }
 
 #[test]
+fn an_owned_trigger_and_a_later_clause_have_parties_of_their_own() {
+    let m = corpus(&[(
+        "a.txt",
+        "---\ndate: 2025-09-08\n---\nHalden Group criticized Ana Ruiz's takeover of Tessaly Systems.\n\n\
+         Tom Vik's suspension from Orbis Media angered his fans.\n\n\
+         Ana Ruiz was banned from Orbis Media in 2021, and she later sued Tom Vik.\n\n\
+         Dana Moss called for Tom Vik to resign, a day after Halden Group agreed to buy Corvex Labs.",
+    )]);
+    let ruiz = entity(&m, "Ana Ruiz");
+    let vik = entity(&m, "Tom Vik");
+    // "X's takeover of Y": X acts on Y, and they are its only parties.
+    let takeover = pair(&m, "Ana Ruiz", "Tessaly Systems");
+    let alliance = takeover
+        .iter()
+        .find(|e| e.kind == "alliance")
+        .expect("the takeover");
+    assert_eq!(alliance.actor, Some(ruiz));
+    assert_eq!(alliance.participants.len(), 2);
+    // "X's suspension from Y": Y acts on X.
+    let suspension = pair(&m, "Tom Vik", "Orbis Media");
+    assert_eq!(suspension[0].actor, Some(entity(&m, "Orbis Media")));
+    assert_eq!(suspension[0].target, Some(vik));
+    // A later clause's "she" is the sentence's first person.
+    let lawsuit = pair(&m, "Ana Ruiz", "Tom Vik");
+    let lawsuit = lawsuit
+        .iter()
+        .find(|e| e.kind == "lawsuit")
+        .expect("the lawsuit");
+    assert_eq!(lawsuit.actor, Some(ruiz));
+    // A clause after "a day after" has its own subject: Moss is no party to the purchase.
+    let moss = pair(&m, "Dana Moss", "Tom Vik");
+    assert_eq!(moss[0].kind, "statement");
+    assert!(
+        m.pair_events(entity(&m, "Dana Moss"), entity(&m, "Corvex Labs"))
+            .is_empty()
+    );
+    assert_eq!(pair(&m, "Halden Group", "Corvex Labs")[0].kind, "alliance");
+}
+
+#[test]
 fn a_persons_own_organisation_named_with_their_title_is_no_party() {
     let m = corpus(&[(
         "a.txt",

@@ -233,14 +233,34 @@ pub fn find(
         let bounds = clause_bounds(s, &triggers, |from, to| {
             here.iter().any(|&i| (from..to).contains(&at(i)))
         });
+        let whole: &[usize] = &here;
         for (k, clause) in bounds.windows(2).enumerate() {
             let inside = clause[0]..clause[1];
-            let here: Vec<usize> = here
+            let here: Vec<usize> = whole
                 .iter()
                 .copied()
                 .filter(|&i| inside.contains(&at(i)))
                 .collect();
-            let via_pronoun = via_pronoun.filter(|_| k == 0);
+            // "X was banned ..., and he later threatened Y": a later clause's "he" or "she"
+            // is the sentence's first person.
+            let via_pronoun = if k == 0 {
+                via_pronoun
+            } else {
+                let opens = s[inside.clone()]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .take(4)
+                    .any(|w| matches!(w, "he" | "she"));
+                opens
+                    .then(|| {
+                        whole
+                            .iter()
+                            .copied()
+                            .find(|&i| kind(i) == Some(Kind::Person) && at(i) < inside.start)
+                    })
+                    .flatten()
+                    .or(via_pronoun.filter(|_| opens))
+            };
             let mut participants = here.clone();
             if let Some(p) = via_pronoun {
                 participants.insert(0, p);
@@ -263,6 +283,7 @@ pub fn find(
                 // done.
                 if modality == Modality::Asserted
                     && earlier.is_some_and(|x| assets.triggers[x.0].lemma == "urge")
+                    && !s[floor..ts].contains(',')
                     && s[floor..ts].split_whitespace().any(|w| w == "to")
                 {
                     modality = Modality::Hypothetical;
@@ -282,14 +303,20 @@ pub fn find(
                     here: &here,
                     assets,
                 };
-                let (actor, target) = roles(&scene, (ts, te), via_pronoun);
+                let (actor, target, owned) = roles(&scene, (ts, te), via_pronoun);
+                // An owned trigger's parties are its owner and its object alone.
+                let participants = if owned {
+                    actor.into_iter().chain(target).collect()
+                } else {
+                    participants.clone()
+                };
                 out.push(RawEvent {
                     kind: t.kind,
                     tone,
                     modality,
                     actor,
                     target,
-                    participants: participants.clone(),
+                    participants,
                     sentence: si,
                     trigger: Span::new(sentence.start() + ts, sentence.start() + te),
                     // From the actor on, with whose role the actor holds ("X's lawyer, Y").
@@ -313,13 +340,22 @@ pub fn find(
     out
 }
 
-/// Conjunctions that may join two clauses of a sentence.
-const CLAUSE_JOINS: [&str; 5] = [", and ", ", but ", ", while ", ", whereas ", "; "];
+/// Words that open a clause after a comma: coordinators and subordinators.
+const CLAUSE_JOINS: [&str; 13] = [
+    "and", "but", "while", "whereas", "after", "before", "when", "because", "since", "although",
+    "though", "until", "as",
+];
 
-/// Where a sentence's coordinated clauses start and end (byte offsets in `s`, from 0 to its
-/// length): it is cut at a conjunction with a trigger before it and, after it, a party named
-/// (`named(from, to)`) before the next trigger. "A, B, and C" and "X met Y, and the two
-/// discussed Z" are one clause.
+/// Words that may be a clause's subject when it names nobody: "after the company agreed".
+const UNNAMED_SUBJECTS: [&str; 8] = ["he", "she", "it", "they", "we", "the", "its", "their"];
+
+/// Where a sentence's clauses with subjects of their own start and end (byte offsets in `s`,
+/// from 0 to its length). It is cut at a semicolon, or at a comma followed within three words
+/// by a clause word ([`CLAUSE_JOINS`]), when a trigger comes before the cut and, after it, a
+/// subject (a party `named(from, to)`, or [`UNNAMED_SUBJECTS`]) before the next trigger with no
+/// other comma between. "A, B, and C", "X met Y, and praised Z" and "Y, after the election,
+/// met Z" are one clause; "X sued Y, and Z criticised the deal" and "X called for Y to resign,
+/// two weeks after the company agreed to buy Z" are two.
 fn clause_bounds(
     s: &str,
     triggers: &[(usize, usize, usize)],
@@ -327,18 +363,44 @@ fn clause_bounds(
 ) -> Vec<usize> {
     let mut bounds = vec![0];
     // A cut needs a trigger on each side.
-    for join in CLAUSE_JOINS.iter().filter(|_| triggers.len() >= 2) {
-        for (p, _) in s.match_indices(join) {
-            let earlier = triggers.iter().any(|t| t.2 <= p);
-            let next = triggers.iter().map(|t| t.1).filter(|&t| t > p).min();
-            if earlier && next.is_some_and(|t| named(p, t)) {
+    if triggers.len() >= 2 {
+        for (p, c) in s.match_indices([',', ';']) {
+            if !triggers.iter().any(|t| t.2 <= p) {
+                continue;
+            }
+            let Some(next) = triggers.iter().map(|t| t.1).filter(|&t| t > p).min() else {
+                continue;
+            };
+            // The subject comes before any other comma: "and Senator X, a Democrat from Ohio,
+            // criticised"; not "Y, after the election, met Z".
+            let comma = s[p + 1..next].find([',', ';']).map(|k| p + 1 + k);
+            let window = &s[p + 1..comma.unwrap_or(next)];
+            let words: Vec<&str> = window
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .collect();
+            let join = if c == ";" {
+                Some(0)
+            } else {
+                words
+                    .iter()
+                    .take(3)
+                    .position(|w| CLAUSE_JOINS.contains(&w.to_ascii_lowercase().as_str()))
+                    .map(|k| k + 1)
+            };
+            let subject = join.is_some_and(|k| {
+                named(p, p + 1 + window.len())
+                    || comma.is_none()
+                        && words[k..]
+                            .iter()
+                            .any(|w| UNNAMED_SUBJECTS.contains(&w.to_ascii_lowercase().as_str()))
+            });
+            if subject {
                 bounds.push(p);
             }
         }
     }
     bounds.push(s.len());
-    bounds.sort_unstable();
-    bounds.dedup();
     bounds
 }
 
@@ -564,12 +626,13 @@ fn holder_of(scene: &Scene, i: usize) -> Option<usize> {
 }
 
 /// Actor and target: the nearest participant before the trigger acts on the first one after
-/// it, unless the trigger is passive ("was banned from X", "was praised by X").
+/// it, unless the trigger is passive ("was banned from X", "was praised by X"); and whether
+/// the trigger is owned ("X's takeover of Y"), when its parties are those two alone.
 fn roles(
     scene: &Scene,
     (ts, te): (usize, usize),
     via_pronoun: Option<usize>,
-) -> (Option<usize>, Option<usize>) {
+) -> (Option<usize>, Option<usize>, bool) {
     let &Scene {
         base,
         s,
@@ -595,6 +658,23 @@ fn roles(
         .unwrap_or("")
         .to_ascii_lowercase();
     let passive = PASSIVE_AUX.contains(&prev_word.as_str());
+    // "Bezos' takeover of the Washington Post": a trigger owned by a party is that party's
+    // act, on what follows; "Trump's suspension from Meta" is done to the owner, by what
+    // follows.
+    let owner = before.last().copied().filter(|&i| {
+        let gap = &s[mentions[i].span.end() - base..ts];
+        matches!(gap.trim_end(), "'s" | "’s" | "'" | "’")
+    });
+    if let Some(owner) = owner
+        && let Some(&next) = after.first()
+    {
+        let next_word = s[te..].split_whitespace().next().unwrap_or("");
+        return if matches!(next_word, "from" | "by") {
+            (Some(next), Some(owner), true)
+        } else {
+            (Some(owner), Some(next), true)
+        };
+    }
     // A person is a likelier actor than the organisation named with them ("Meta CEO X").
     // The clause's subject: the first person named in the trigger's clause before it ("After
     // an attack on Y in July, X praised ..."), else the first person before it ("In April, X
@@ -655,7 +735,7 @@ fn roles(
         })
         .or(after.first().copied());
     if passive {
-        (object, subject)
+        (object, subject, false)
     } else {
         (
             subject,
@@ -666,6 +746,7 @@ fn roles(
                     None
                 }
             }),
+            false,
         )
     }
 }
