@@ -441,6 +441,43 @@ fn an_owned_trigger_and_a_later_clause_have_parties_of_their_own() {
 }
 
 #[test]
+fn passives_auxiliary_clauses_spokespeople_and_coordinated_subjects() {
+    let m = corpus(&[(
+        "a.txt",
+        "---\ndate: 2026-02-11\n---\nGerald Pruitt is accused of steering contracts to Hollister Construction.\n\n\
+         Eleanor Whitcombe, a Democrat, had urged Raymond Castellano to allow a vote and accused \
+         him of lying.\n\n\
+         A Vantor spokesperson, Tina Alvarez, said the agency welcomed the cooperation.\n\n\
+         The Orbis Space Agency and Japan's space agency, Kaiyo Labs, signed an agreement.\n\n\
+         Mark Lowe was grateful to Ann Fry for the invitation.",
+    )]);
+    let some = |name: &str| m.entities.iter().find(|e| *e.name == *name).map(|e| e.id);
+    // A passive names its agent after "by" or "from" only.
+    let accused = pair(&m, "Gerald Pruitt", "Hollister Construction");
+    assert!(
+        accused
+            .iter()
+            .all(|e| e.actor != some("Hollister Construction"))
+    );
+    // A clause opening with an auxiliary has the sentence's subject; "accused" is not urged.
+    let criticism = pair(&m, "Eleanor Whitcombe", "Raymond Castellano");
+    let criticism = criticism.iter().find(|e| e.kind == "criticism").unwrap();
+    assert_eq!(criticism.actor, some("Eleanor Whitcombe"));
+    assert_eq!(criticism.modality, Modality::Asserted);
+    // "A Vantor spokesperson, Tina Alvarez": Vantor is hers.
+    assert!(
+        m.pair_events(entity(&m, "Tina Alvarez"), entity(&m, "Vantor"))
+            .is_empty()
+    );
+    // The subject's partner in "X and Y signed" is the target.
+    let alliance = pair(&m, "Orbis Space Agency", "Kaiyo Labs");
+    assert_eq!(alliance[0].target, some("Kaiyo Labs"));
+    // "was grateful" is no passive.
+    let praise = pair(&m, "Mark Lowe", "Ann Fry");
+    assert_eq!(praise[0].actor, some("Mark Lowe"));
+}
+
+#[test]
 fn a_persons_own_organisation_named_with_their_title_is_no_party() {
     let m = corpus(&[(
         "a.txt",

@@ -118,6 +118,19 @@ const AFTER_OBJECT: [&str; 26] = [
 ];
 const PASSIVE_AUX: [&str; 8] = ["was", "were", "been", "being", "is", "are", "be", "got"];
 
+/// Past participles of trigger verbs that end in neither "-ed" nor "-en".
+const IRREGULAR_PARTICIPLES: [&str; 14] = [
+    "met", "hit", "beat", "sought", "brought", "caught", "fought", "bought", "sold", "told",
+    "held", "led", "paid", "struck",
+];
+
+/// Auxiliary verbs: a clause that opens with one ("had urged X ... and accused Y") has the
+/// sentence's subject.
+const AUXILIARIES: [&str; 16] = [
+    "had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "should", "may",
+    "might", "must", "did", "does",
+];
+
 /// Finds the events of one article. `kinds` gives each mention's kind as the corpus decided
 /// it (the entity it was linked to), `None` for a mention left unlinked: a lone surname is
 /// weak evidence in one article, so this runs in the merge, once entities are linked.
@@ -283,8 +296,7 @@ pub fn find(
                 // done.
                 if modality == Modality::Asserted
                     && earlier.is_some_and(|x| assets.triggers[x.0].lemma == "urge")
-                    && !s[floor..ts].contains(',')
-                    && s[floor..ts].split_whitespace().any(|w| w == "to")
+                    && urged(&s[floor..ts])
                 {
                     modality = Modality::Hypothetical;
                 }
@@ -338,6 +350,18 @@ pub fn find(
         }
     }
     out
+}
+
+/// Whether the text between an urging trigger and a later one makes the later one what is
+/// urged: "urged both sides to resume [negotiations]", not "urged X to allow a vote and
+/// [accused] Y" (at most three words after the last "to", none of them "and", no comma).
+fn urged(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    !between.contains(',')
+        && words.iter().rposition(|&w| w == "to").is_some_and(|k| {
+            let after = &words[k + 1..];
+            after.len() <= 3 && !after.contains(&"and")
+        })
 }
 
 /// Words that open a clause after a comma: coordinators and subordinators.
@@ -587,7 +611,8 @@ struct Scene<'a> {
 
 /// The person named with mention `i`'s role: Y of "X's lawyer, Y" or "X's chief executive
 /// Y" (a possessive, one to three words ending in a title of the assets, maybe a comma, the
-/// person). "X's outreach to Y" and "X's statement thanked Y" name none.
+/// person), or of "a NASA spokesperson, Y" (an organisation, the title, a comma). "X's
+/// outreach to Y" and "X's statement thanked Y" name none.
 fn holder_of(scene: &Scene, i: usize) -> Option<usize> {
     let &Scene {
         base,
@@ -598,10 +623,11 @@ fn holder_of(scene: &Scene, i: usize) -> Option<usize> {
         assets,
     } = scene;
     let rest = &s[mentions[i].span.end() - base..];
-    let rest = rest
-        .strip_prefix("'s")
-        .or_else(|| rest.strip_prefix("’s"))?;
-    let from = s.len() - rest.len();
+    let possessive = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s"));
+    if possessive.is_none() && kinds.get(i).copied().flatten() != Some(Kind::Org) {
+        return None;
+    }
+    let from = s.len() - possessive.unwrap_or(rest).len();
     let j = here
         .iter()
         .copied()
@@ -611,7 +637,11 @@ fn holder_of(scene: &Scene, i: usize) -> Option<usize> {
         return None;
     }
     let gap = s[from..mentions[j].span.start() - base].trim_end();
-    let gap = gap.strip_suffix(',').unwrap_or(gap).to_lowercase();
+    let comma = gap.strip_suffix(',');
+    if possessive.is_none() && comma.is_none() {
+        return None;
+    }
+    let gap = comma.unwrap_or(gap).to_lowercase();
     let words: Vec<&str> = gap.split_whitespace().collect();
     let titled = |n: usize| {
         n <= words.len()
@@ -657,7 +687,12 @@ fn roles(
         .last()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let passive = PASSIVE_AUX.contains(&prev_word.as_str());
+    // A participle after the auxiliary: "was banned", "was met"; not "was grateful".
+    let participle = s[ts..te].split_whitespace().next().is_some_and(|w| {
+        let w = w.to_ascii_lowercase();
+        ["ed", "en", "wn"].iter().any(|e| w.ends_with(e)) || IRREGULAR_PARTICIPLES.contains(&&*w)
+    });
+    let passive = participle && PASSIVE_AUX.contains(&prev_word.as_str());
     // "Bezos' takeover of the Washington Post": a trigger owned by a party is that party's
     // act, on what follows; "Trump's suspension from Meta" is done to the owner, by what
     // follows.
@@ -693,6 +728,7 @@ fn roles(
         .next()
         .is_some_and(|w| {
             matches!(w, "who" | "whom" | "whose")
+                || AUXILIARIES.contains(&w)
                 || w.len() >= 4
                     && (w.ends_with("ed") || w.ends_with("ing"))
                     && w.chars().all(|c| c.is_ascii_lowercase())
@@ -716,13 +752,14 @@ fn roles(
         .or(via_pronoun);
     // The object: a person named after the trigger; else the one other person of the sentence
     // (who "the former president" after the trigger most likely is); else what follows.
+    let same = |a: usize, b: usize| mentions.name(&mentions[a]) == mentions.name(&mentions[b]);
+    // Nor whose role the subject holds: in "X's lawyer, Y, said he would fight the charges", X
+    // is Y's client, not Y's target.
     let others: Vec<usize> = here
         .iter()
         .copied()
         .filter(|&i| person(i))
-        .filter(|&i| {
-            subject.is_none_or(|s| mentions.name(&mentions[s]) != mentions.name(&mentions[i]))
-        })
+        .filter(|&i| subject.is_none_or(|s| !same(s, i) && holder_of(scene, i) != Some(s)))
         .collect();
     let object = after
         .iter()
@@ -735,19 +772,37 @@ fn roles(
         })
         .or(after.first().copied());
     if passive {
-        (object, subject, false)
+        // The agent of a passive is named after "by" or "from" ("was praised by X", "was
+        // banned from X"); "is accused of steering contracts to X" names none.
+        let agent = object.filter(|&o| {
+            let gap = &s[te..mentions[o].span.start() - base];
+            matches!(gap.split_whitespace().last(), Some("by" | "from"))
+        });
+        (agent, subject, false)
     } else {
-        (
-            subject,
-            object.or_else(|| {
-                if before.len() >= 2 {
-                    before.first().copied()
-                } else {
-                    None
-                }
-            }),
-            false,
-        )
+        // Else a party before the subject ("As Y prepares ..., X and Z want to be allies"), or
+        // one joined to it by "and" ("X and Y signed an agreement", "X and Z's agency, Y,
+        // signed"); not "X, who scored for Y, praised".
+        let earlier = || {
+            let s_ = subject?;
+            let x = &mentions[s_];
+            let first = before
+                .first()
+                .copied()
+                .filter(|&b| !same(s_, b) && mentions[b].span.start() < x.span.start());
+            first.or_else(|| {
+                before.iter().copied().find(|&b| {
+                    let y = &mentions[b];
+                    !same(s_, b)
+                        && x.span.end() <= y.span.start()
+                        && s[x.span.end() - base..y.span.start() - base]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w == "and")
+                })
+            })
+        };
+        (subject, object.or_else(earlier), false)
     }
 }
 
