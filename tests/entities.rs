@@ -703,3 +703,36 @@ fn a_clubs_prefix_in_capitals_makes_an_organisation_and_a_director_general_has_a
         dump(&m)
     );
 }
+
+#[test]
+fn acronyms_join_by_initials_only_without_legal_forms_and_units_are_no_names() {
+    let m = model_of(&[
+        (
+            "a.txt",
+            "Apple Inc sued Beta Inc on Monday. Jane Smith, a critic of AI, met John Doe.",
+        ),
+        (
+            "b.txt",
+            "HSBC Holdings sued Acme Corp on Monday. HSBC later criticised Jane Smith.",
+        ),
+        (
+            "c.txt",
+            "The philosopher AC Grayling criticised John Smith. Protesters gathered outside \
+             Acme Corp at 9 AM Eastern Time.",
+        ),
+    ]);
+    let id = |name: &str| entity(&m, name).map(|e| e.id);
+    // A legal form lends no initial: AI is no alias of Apple Inc.
+    assert_ne!(id("AI"), id("Apple Inc"), "{}", dump(&m));
+    // No initials fit: the acronym still joins the name it begins.
+    assert_eq!(id("HSBC"), id("HSBC Holdings"), "{}", dump(&m));
+    // Initials before a surname are no club.
+    assert_eq!(
+        kind_of(&m, "AC Grayling"),
+        Some(Kind::Person),
+        "{}",
+        dump(&m)
+    );
+    // "AM" after a number is a unit.
+    assert!(entity(&m, "AM Eastern Time").is_none(), "{}", dump(&m));
+}

@@ -478,6 +478,52 @@ fn passives_auxiliary_clauses_spokespeople_and_coordinated_subjects() {
 }
 
 #[test]
+fn roles_topics_lists_and_names_do_not_make_events_of_their_own() {
+    let m = corpus(&[(
+        "a.txt",
+        "---\ndate: 2024-03-01\n---\nThe Kremlin's praise for President Joe Biden surprised analysts.\n\n\
+         Jane Doe, Acme Corp's litigation director, sued Beta Inc on Monday.\n\n\
+         Beta Inc asked a federal judge to dismiss the lawsuit filed by Acme Corp.\n\n\
+         Jane Smith sued Orbis Media, Vale Group and Gamma LLC over the merger.\n\n\
+         Best Buy sued Hollin Labs on Monday.\n\n\
+         Ruth Okafor criticised Simon Lake, but he praised her.",
+    )]);
+    let some = |name: &str| m.entities.iter().find(|e| *e.name == *name).map(|e| e.id);
+    // "praise for President X" is no role of the Kremlin's.
+    let praise = pair(&m, "Kremlin", "Joe Biden");
+    assert_eq!(praise[0].kind, "praise");
+    // "X, Acme Corp's litigation director, sued": Acme is hers, and "litigation" no trigger.
+    let lawsuit = pair(&m, "Jane Doe", "Beta Inc");
+    assert_eq!(lawsuit[0].actor, some("Jane Doe"));
+    assert!(!lawsuit[0].participants.contains(&entity(&m, "Acme Corp")));
+    // What a party asks a judge to do to a lawsuit is no hypothetical lawsuit.
+    let asked = pair(&m, "Beta Inc", "Acme Corp");
+    assert!(asked.iter().all(|e| e.modality == Modality::Asserted));
+    // A list is one clause, and "over the merger" is a topic, no alliance.
+    let listed = pair(&m, "Jane Smith", "Orbis Media");
+    assert_eq!(
+        listed.len(),
+        1,
+        "{:?}",
+        listed.iter().map(|e| e.kind).collect::<Vec<_>>()
+    );
+    assert!(listed[0].participants.contains(&entity(&m, "Gamma LLC")));
+    // "Buy" in a name is no trigger.
+    assert!(
+        pair(&m, "Best Buy", "Hollin Labs")
+            .iter()
+            .all(|e| e.kind == "lawsuit")
+    );
+    // "he" after two people stands for neither.
+    let okafor = pair(&m, "Ruth Okafor", "Simon Lake");
+    assert!(
+        okafor
+            .iter()
+            .all(|e| e.kind != "praise" || e.actor == some("Simon Lake"))
+    );
+}
+
+#[test]
 fn a_persons_own_organisation_named_with_their_title_is_no_party() {
     let m = corpus(&[(
         "a.txt",

@@ -201,10 +201,13 @@ pub fn find(
                     .copied()
                     .filter(|&p| kind(p) == Some(Kind::Person) && titled_by(body, mentions, i, p))
                     .or_else(|| holder_of(&all, i));
-                if let Some(p) = holder {
-                    titles.push(mentions[i].span.end()..mentions[p].span.start());
+                let end = holder
+                    .map(|p| mentions[p].span.start())
+                    .or_else(|| role_after(&all, i));
+                if let Some(end) = end {
+                    titles.push(mentions[i].span.end()..end);
                 }
-                holder.is_none()
+                end.is_none()
             })
             .map(|(_, &i)| i)
             .collect();
@@ -217,9 +220,25 @@ pub fn find(
             .triggers
             .find_iter(s)
             .filter(|m| on_word_boundaries(s, m.start(), m.end()))
-            .filter(|m| {
-                let at = sentence.start() + m.start();
-                !titles.iter().any(|t| t.contains(&at))
+            .filter({
+                // Triggers, titles and names are each in text order: one cursor each keeps a
+                // sentence of any length linear.
+                let (mut ti, mut ni) = (0, 0);
+                let (titles, named) = (&titles, &named);
+                move |m| {
+                    let at = sentence.start() + m.start();
+                    while titles.get(ti).is_some_and(|t| t.end <= at) {
+                        ti += 1;
+                    }
+                    while named.get(ni).is_some_and(|&i| mentions[i].span.end() <= at) {
+                        ni += 1;
+                    }
+                    // Nor a word of a name: "Best Buy", "the Takeover Panel"; nor the topic of
+                    // another act: "sued X over the merger".
+                    titles.get(ti).is_none_or(|t| !t.contains(&at))
+                        && named.get(ni).is_none_or(|&i| mentions[i].span.start() > at)
+                        && !topic(s, m.start())
+                }
             })
             .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
             .collect();
@@ -242,20 +261,27 @@ pub fn find(
         }
         // Coordinated clauses with subjects of their own ("X sued Y in 2023, and Z criticised
         // the deal"): a trigger's parties are its clause's. The pronoun is the first clause's.
+        // The sentence's parties and triggers are in text order: each clause takes the next
+        // run of each.
         let at = |i: usize| mentions[i].span.start() - sentence.start();
         let bounds = clause_bounds(s, &triggers, |from, to| {
-            here.iter().any(|&i| (from..to).contains(&at(i)))
+            let k = here.partition_point(|&i| at(i) < from);
+            here.get(k).is_some_and(|&i| at(i) < to)
         });
         let whole: &[usize] = &here;
+        let (mut hi, mut ti) = (0, 0);
+        // The one person named before the clause, if only one is ("X was banned ..., and he
+        // later threatened Y"); `Some(None)` when two are.
+        let mut person_before: Option<Option<usize>> = None;
         for (k, clause) in bounds.windows(2).enumerate() {
             let inside = clause[0]..clause[1];
-            let here: Vec<usize> = whole
-                .iter()
-                .copied()
-                .filter(|&i| inside.contains(&at(i)))
-                .collect();
-            // "X was banned ..., and he later threatened Y": a later clause's "he" or "she"
-            // is the sentence's first person.
+            let h_end = hi + whole[hi..].partition_point(|&i| at(i) < inside.end);
+            let here: Vec<usize> = whole[hi..h_end].to_vec();
+            let t_end = ti + triggers[ti..].partition_point(|t| t.1 < inside.end);
+            let in_clause = &triggers[ti..t_end];
+            (hi, ti) = (h_end, t_end);
+            // A later clause's "he" or "she" is the sentence's one person before it; in "X
+            // criticised Y, but he praised her" it is no more X than Y.
             let via_pronoun = if k == 0 {
                 via_pronoun
             } else {
@@ -264,29 +290,28 @@ pub fn find(
                     .filter(|w| !w.is_empty())
                     .take(4)
                     .any(|w| matches!(w, "he" | "she"));
-                opens
-                    .then(|| {
-                        whole
-                            .iter()
-                            .copied()
-                            .find(|&i| kind(i) == Some(Kind::Person) && at(i) < inside.start)
-                    })
-                    .flatten()
-                    .or(via_pronoun.filter(|_| opens))
+                match person_before {
+                    _ if !opens => None,
+                    Some(one) => one,
+                    None => via_pronoun,
+                }
             };
+            for &i in here.iter().filter(|&&i| kind(i) == Some(Kind::Person)) {
+                let same = |p: usize| mentions.name(&mentions[p]) == mentions.name(&mentions[i]);
+                person_before = match person_before {
+                    None => Some(Some(i)),
+                    Some(Some(p)) if same(p) => Some(Some(p)),
+                    Some(_) => Some(None),
+                };
+            }
             let mut participants = here.clone();
             if let Some(p) = via_pronoun {
                 participants.insert(0, p);
             }
-            let in_clause: Vec<(usize, usize, usize)> = triggers
-                .iter()
-                .copied()
-                .filter(|t| inside.contains(&t.1))
-                .collect();
             if distinct_names(mentions, &participants) < 2 || in_clause.is_empty() {
                 continue;
             }
-            let chosen = choose_triggers(assets, &in_clause);
+            let chosen = choose_triggers(assets, in_clause);
             for (pat, ts, te) in chosen {
                 let t = &assets.triggers[pat];
                 let earlier = triggers.iter().filter(|x| x.2 <= ts).max_by_key(|x| x.2);
@@ -352,33 +377,63 @@ pub fn find(
     out
 }
 
+/// Whether a trigger at `at` in `s` is the topic of another act: "sued X over the merger",
+/// "a probe into their deal", "talks about the takeover". Only the 40 bytes before it are read.
+fn topic(s: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(40);
+    while !s.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut words = s[from..at].split_whitespace().rev();
+    let (Some(det), Some(prep)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(det, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+        && matches!(
+            prep,
+            "over" | "about" | "regarding" | "concerning" | "into" | "amid" | "despite"
+        )
+}
+
 /// Whether the text between an urging trigger and a later one makes the later one what is
-/// urged: "urged both sides to resume [negotiations]", not "urged X to allow a vote and
-/// [accused] Y" (at most three words after the last "to", none of them "and", no comma).
+/// urged: "urged both sides to resume [negotiations]", "urged X to [meet]"; not "urged X to
+/// allow a vote and [accused] Y", "asked a judge to dismiss the [lawsuit]", "requested
+/// documents related to Acme's [takeover]" (at most two plain lower-case words after the last
+/// "to", no article or "and", no comma or semicolon).
 fn urged(between: &str) -> bool {
     let words: Vec<&str> = between.split_whitespace().collect();
-    !between.contains(',')
+    !between.contains([',', ';'])
         && words.iter().rposition(|&w| w == "to").is_some_and(|k| {
             let after = &words[k + 1..];
-            after.len() <= 3 && !after.contains(&"and")
+            after.len() <= 2
+                && after.iter().all(|w| {
+                    w.chars().all(|c| c.is_ascii_lowercase())
+                        && !matches!(
+                            *w,
+                            "the" | "a" | "an" | "and" | "his" | "her" | "its" | "their"
+                        )
+                })
         })
 }
 
-/// Words that open a clause after a comma: coordinators and subordinators.
-const CLAUSE_JOINS: [&str; 13] = [
-    "and", "but", "while", "whereas", "after", "before", "when", "because", "since", "although",
-    "though", "until", "as",
+/// Words that open a clause right after a comma.
+const COORDINATORS: [&str; 2] = ["and", "but"];
+
+/// Words that open a clause within three words of a comma ("a day after").
+const SUBORDINATORS: [&str; 10] = [
+    "while", "whereas", "after", "before", "when", "because", "since", "although", "though",
+    "until",
 ];
 
 /// Words that may be a clause's subject when it names nobody: "after the company agreed".
 const UNNAMED_SUBJECTS: [&str; 8] = ["he", "she", "it", "they", "we", "the", "its", "their"];
 
 /// Where a sentence's clauses with subjects of their own start and end (byte offsets in `s`,
-/// from 0 to its length). It is cut at a semicolon, or at a comma followed within three words
-/// by a clause word ([`CLAUSE_JOINS`]), when a trigger comes before the cut and, after it, a
+/// from 0 to its length). It is cut at a semicolon, or at a comma followed by a coordinator
+/// ([`COORDINATORS`]) or within three words by a subordinator ([`SUBORDINATORS`]), when a trigger comes before the cut and, after it, a
 /// subject (a party `named(from, to)`, or [`UNNAMED_SUBJECTS`]) before the next trigger with no
-/// other comma between. "A, B, and C", "X met Y, and praised Z" and "Y, after the election,
-/// met Z" are one clause; "X sued Y, and Z criticised the deal" and "X called for Y to resign,
+/// other comma between. "A, B, and C", "X sued A, B and C", "X met Y, and praised Z" and "Y,
+/// after the election, met Z" are one clause; "X sued Y, and Z criticised the deal" and "X called for Y to resign,
 /// two weeks after the company agreed to buy Z" are two.
 fn clause_bounds(
     s: &str,
@@ -389,27 +444,40 @@ fn clause_bounds(
     // A cut needs a trigger on each side.
     if triggers.len() >= 2 {
         for (p, c) in s.match_indices([',', ';']) {
-            if !triggers.iter().any(|t| t.2 <= p) {
+            // Triggers are in text order.
+            if triggers.first().is_none_or(|t| t.2 > p) {
                 continue;
             }
-            let Some(next) = triggers.iter().map(|t| t.1).filter(|&t| t > p).min() else {
+            let Some(next) = triggers
+                .get(triggers.partition_point(|t| t.1 <= p))
+                .map(|t| t.1)
+            else {
                 continue;
             };
             // The subject comes before any other comma: "and Senator X, a Democrat from Ohio,
             // criticised"; not "Y, after the election, met Z".
             let comma = s[p + 1..next].find([',', ';']).map(|k| p + 1 + k);
+            // "A, B, and C, and Y praised Z": an item of a list, not a subject.
+            let listed = comma.is_some_and(|k| {
+                let after = s[k + 1..].split_whitespace().next();
+                matches!(after, Some("and" | "or"))
+            });
+            if listed {
+                continue;
+            }
             let window = &s[p + 1..comma.unwrap_or(next)];
             let words: Vec<&str> = window
                 .split_whitespace()
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
                 .collect();
+            let low = |k: usize| words.get(k).map(|w| w.to_ascii_lowercase());
             let join = if c == ";" {
                 Some(0)
+            } else if low(0).is_some_and(|w| COORDINATORS.contains(&w.as_str())) {
+                Some(1)
             } else {
-                words
-                    .iter()
-                    .take(3)
-                    .position(|w| CLAUSE_JOINS.contains(&w.to_ascii_lowercase().as_str()))
+                (0..3)
+                    .find(|&k| low(k).is_some_and(|w| SUBORDINATORS.contains(&w.as_str())))
                     .map(|k| k + 1)
             };
             let subject = join.is_some_and(|k| {
@@ -628,11 +696,8 @@ fn holder_of(scene: &Scene, i: usize) -> Option<usize> {
         return None;
     }
     let from = s.len() - possessive.unwrap_or(rest).len();
-    let j = here
-        .iter()
-        .copied()
-        .filter(|&j| mentions[j].span.start() >= base + from)
-        .min_by_key(|&j| mentions[j].span.start())?;
+    // `here` is in text order.
+    let j = *here.get(here.partition_point(|&j| mentions[j].span.start() < base + from))?;
     if kinds.get(j).copied().flatten() != Some(Kind::Person) {
         return None;
     }
@@ -641,18 +706,48 @@ fn holder_of(scene: &Scene, i: usize) -> Option<usize> {
     if possessive.is_none() && comma.is_none() {
         return None;
     }
-    let gap = comma.unwrap_or(gap).to_lowercase();
+    is_role(comma.unwrap_or(gap), assets).then_some(j)
+}
+
+/// Words that end a role's modifiers: "praise for President X" and "criticism of Senator X" are
+/// no roles.
+const ROLE_BREAKS: [&str; 13] = [
+    "for", "of", "to", "with", "against", "on", "at", "by", "from", "in", "over", "about", "and",
+];
+
+/// Whether `gap` is a role: one to four words ending in a title of the assets (of up to three
+/// words: "chief of staff"), the words before it no [`ROLE_BREAKS`].
+fn is_role(gap: &str, assets: &Assets) -> bool {
+    let gap = gap.to_lowercase();
     let words: Vec<&str> = gap.split_whitespace().collect();
-    let titled = |n: usize| {
-        n <= words.len()
-            && assets
-                .titles
-                .contains_key(&words[words.len() - n..].join(" "))
-    };
-    ((1..=3).contains(&words.len())
-        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
-        && (titled(1) || titled(2)))
-    .then_some(j)
+    if !(1..=4).contains(&words.len()) || !words.iter().all(|w| w.chars().all(char::is_alphabetic))
+    {
+        return false;
+    }
+    (1..=3.min(words.len())).any(|n| {
+        let (modifiers, title) = words.split_at(words.len() - n);
+        assets.titles.contains_key(&title.join(" "))
+            && !modifiers.iter().any(|w| ROLE_BREAKS.contains(w))
+    })
+}
+
+/// Where the role after organisation `i`'s possessive ends, when a comma closes it: "Jane Doe,
+/// Acme Corp's litigation director, sued Beta" (the role is Jane Doe's; Acme Corp is hers).
+fn role_after(scene: &Scene, i: usize) -> Option<usize> {
+    let &Scene {
+        base,
+        s,
+        mentions,
+        assets,
+        ..
+    } = scene;
+    let rest = &s[mentions[i].span.end() - base..];
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))?;
+    // A role is a few words: the comma is looked for in the next 80 characters only.
+    let (comma, _) = rest.char_indices().take(80).find(|&(_, c)| c == ',')?;
+    is_role(&rest[..comma], assets).then(|| base + s.len() - rest.len() + comma)
 }
 
 /// Actor and target: the nearest participant before the trigger acts on the first one after
@@ -696,9 +791,22 @@ fn roles(
     // "Bezos' takeover of the Washington Post": a trigger owned by a party is that party's
     // act, on what follows; "Trump's suspension from Meta" is done to the owner, by what
     // follows.
+    // Up to two words may come between: "Acme's hostile takeover", "X's $2 billion
+    // acquisition".
     let owner = before.last().copied().filter(|&i| {
         let gap = &s[mentions[i].span.end() - base..ts];
-        matches!(gap.trim_end(), "'s" | "’s" | "'" | "’")
+        let Some(rest) = ["'s", "’s", "'", "’"]
+            .iter()
+            .find_map(|p| gap.strip_prefix(p))
+        else {
+            return false;
+        };
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        (rest.is_empty() || rest.starts_with(char::is_whitespace))
+            && words.len() <= 2
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '$')
+            })
     });
     if let Some(owner) = owner
         && let Some(&next) = after.first()
@@ -775,8 +883,8 @@ fn roles(
         // The agent of a passive is named after "by" or "from" ("was praised by X", "was
         // banned from X"); "is accused of steering contracts to X" names none.
         let agent = object.filter(|&o| {
-            let gap = &s[te..mentions[o].span.start() - base];
-            matches!(gap.split_whitespace().last(), Some("by" | "from"))
+            let start = mentions[o].span.start() - base;
+            start >= te && matches!(s[te..start].split_whitespace().last(), Some("by" | "from"))
         });
         (agent, subject, false)
     } else {

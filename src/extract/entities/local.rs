@@ -248,14 +248,16 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             }
             org_by_last.entry(w.last()).or_default().insert(&keys[i]);
             // By its initials, with or without its inner small words ("Bank of England":
-            // "BE", "BOE").
+            // "BE", "BOE"), never a legal form's ("Apple Inc" is no "AI"), three letters at
+            // least.
             for inner in [false, true] {
                 let initials: String = w
                     .iter()
                     .filter(|x| inner || !NAME_INNER.contains(x))
+                    .filter(|x| !assets.lexicon.is(x, word::ORG_SUFFIX))
                     .filter_map(|x| x.chars().next())
                     .collect();
-                if initials.chars().count() >= 2 {
+                if initials.chars().count() >= 3 {
                     org_by_initials
                         .entry(initials)
                         .or_default()
@@ -287,17 +289,21 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
         let w = c.words.head();
         // An acronym stands for the one organisation of the article it spells: "FTC" after
         // "Federal Trade Commission".
-        let full = if crate::text::is_acronym(&c.name) {
+        let initials = || {
             let letters: String = w.chars().filter(|x| x.is_alphabetic()).collect();
             org_by_initials
                 .get(&letters)
                 .filter(|fits| fits.len() == 1)
                 .and_then(|fits| fits.iter().next().copied())
-        } else {
-            sole_fit(w, &org_by_first, &org_by_last, || {
-                assets.lexicon.is(w, word::ORG_HEAD)
-            })
         };
+        let full = crate::text::is_acronym(&c.name)
+            .then(initials)
+            .flatten()
+            .or_else(|| {
+                sole_fit(w, &org_by_first, &org_by_last, || {
+                    assets.lexicon.is(w, word::ORG_HEAD)
+                })
+            });
         if let Some(k) = full
             && !by_last.contains_key(w)
         {

@@ -142,8 +142,13 @@ impl<'a> Sent<'a> {
     /// defines it ([`local::link`]).
     pub fn is_stop(&self, i: usize) -> bool {
         let upper = |k: usize| self.toks.get(k).is_some_and(|t| t.is_upper());
+        // After a number it is a unit: "9 AM".
+        let number = i > 0
+            && self.toks[i - 1]
+                .text
+                .starts_with(|c: char| c.is_ascii_digit());
         self.has(i, word::STOP)
-            && (self.heading || !upper(i) || upper(i + 1) || i > 0 && upper(i - 1))
+            && (self.heading || !upper(i) || upper(i + 1) || i > 0 && upper(i - 1) || number)
     }
 }
 

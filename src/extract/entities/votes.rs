@@ -69,8 +69,15 @@ pub(super) fn name(
         };
         v.add(Kind::Org, w);
     }
-    // A club's prefix in capitals: "FC Porto", "AC Milan", "SV Werder Bremen".
-    if !org_cue && n >= 2 && toks[a].is_upper() && assets.org_cues.contains_key(first) {
+    // A club's prefix in capitals: "FC Porto", "SV Werder Bremen" (a sports head cue).
+    if !org_cue
+        && n >= 2
+        && toks[a].is_upper()
+        && assets
+            .org_cues
+            .get(first)
+            .is_some_and(|c| c.position == CuePosition::Head && c.class == "sport")
+    {
         org_cue = true;
         v.add(Kind::Org, 1.5);
     }
