@@ -788,8 +788,8 @@ fn roles(
         ["ed", "en", "wn"].iter().any(|e| w.ends_with(e)) || IRREGULAR_PARTICIPLES.contains(&&*w)
     });
     let passive = participle && PASSIVE_AUX.contains(&prev_word.as_str());
-    // "Bezos' takeover of the Washington Post": a trigger owned by a party is that party's
-    // act, on what follows; "Trump's suspension from Meta" is done to the owner, by what
+    // "Halden's takeover of the Ardmore Gazette": a trigger owned by a party is that party's
+    // act, on what follows; "Vik's suspension from Orbis" is done to the owner, by what
     // follows.
     // Up to two words may come between: "Acme's hostile takeover", "X's $2 billion
     // acquisition".
@@ -818,7 +818,7 @@ fn roles(
             (Some(owner), Some(next), true)
         };
     }
-    // A person is a likelier actor than the organisation named with them ("Meta CEO X").
+    // A person is a likelier actor than the organisation named with them ("Acme CEO X").
     // The clause's subject: the first person named in the trigger's clause before it ("After
     // an attack on Y in July, X praised ..."), else the first person before it ("In April, X
     // publicly called Y ..."), else the first participant.
