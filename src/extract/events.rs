@@ -314,7 +314,9 @@ pub fn find(
             let chosen = choose_triggers(assets, in_clause);
             for (pat, ts, te) in chosen {
                 let t = &assets.triggers[pat];
-                let earlier = triggers.iter().filter(|x| x.2 <= ts).max_by_key(|x| x.2);
+                // Triggers are in text order: the last to end before this one.
+                let before = triggers.partition_point(|x| x.2 <= ts);
+                let earlier = before.checked_sub(1).map(|k| &triggers[k]);
                 let floor = earlier.map_or(0, |x| x.2);
                 let (mut modality, ended) = modality_before(lex, assets, s, ts, floor);
                 // "urged both sides to resume negotiations": what one party urges is not yet
@@ -360,11 +362,13 @@ pub fn find(
                     summary: summary_span(
                         sentence,
                         actor.map(|a| {
-                            named
-                                .iter()
-                                .copied()
-                                .find(|&o| holder_of(&all, o) == Some(a))
-                                .map_or(mentions[a].span.start(), |o| mentions[o].span.start())
+                            // Whose role it is names the actor right before it, in text order.
+                            let start = mentions[a].span.start();
+                            let k = named.partition_point(|&o| mentions[o].span.start() < start);
+                            k.checked_sub(1)
+                                .map(|k| named[k])
+                                .filter(|&o| holder_of(&all, o) == Some(a))
+                                .map_or(start, |o| mentions[o].span.start())
                         }),
                     ),
                 });
