@@ -276,7 +276,7 @@ pub fn find(
         for (k, clause) in bounds.windows(2).enumerate() {
             let inside = clause[0]..clause[1];
             let h_end = hi + whole[hi..].partition_point(|&i| at(i) < inside.end);
-            let here: Vec<usize> = whole[hi..h_end].to_vec();
+            let here = &whole[hi..h_end];
             let t_end = ti + triggers[ti..].partition_point(|t| t.1 < inside.end);
             let in_clause = &triggers[ti..t_end];
             (hi, ti) = (h_end, t_end);
@@ -304,11 +304,14 @@ pub fn find(
                     Some(_) => Some(None),
                 };
             }
-            let mut participants = here.clone();
-            if let Some(p) = via_pronoun {
-                participants.insert(0, p);
+            if in_clause.is_empty() {
+                continue;
             }
-            if distinct_names(mentions, &participants) < 2 || in_clause.is_empty() {
+            let participants: Vec<usize> = via_pronoun
+                .into_iter()
+                .chain(here.iter().copied())
+                .collect();
+            if distinct_names(mentions, &participants) < 2 {
                 continue;
             }
             let chosen = choose_triggers(assets, in_clause);
@@ -339,7 +342,7 @@ pub fn find(
                     s,
                     mentions,
                     kinds,
-                    here: &here,
+                    here,
                     assets,
                 };
                 let (actor, target, owned) = roles(&scene, (ts, te), via_pronoun);
