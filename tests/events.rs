@@ -486,6 +486,7 @@ fn roles_topics_lists_and_names_do_not_make_events_of_their_own() {
          Beta Inc asked a federal judge to dismiss the lawsuit filed by Acme Corp.\n\n\
          Jane Smith sued Orbis Media, Vale Group and Gamma LLC over the merger.\n\n\
          Best Buy sued Hollin Labs on Monday.\n\n\
+         Vantor Group welcomed the ruling against Orbis Media.\n\n\
          Ruth Okafor criticised Simon Lake, but he praised her.",
     )]);
     let some = |name: &str| m.entities.iter().find(|e| *e.name == *name).map(|e| e.id);
@@ -514,6 +515,9 @@ fn roles_topics_lists_and_names_do_not_make_events_of_their_own() {
             .iter()
             .all(|e| e.kind == "lawsuit")
     );
+    // Welcoming a ruling is praise, no visit.
+    let welcomed = pair(&m, "Vantor Group", "Orbis Media");
+    assert_eq!(welcomed[0].kind, "praise");
     // "he" after two people stands for neither.
     let okafor = pair(&m, "Ruth Okafor", "Simon Lake");
     assert!(
