@@ -487,6 +487,7 @@ fn roles_topics_lists_and_names_do_not_make_events_of_their_own() {
          Jane Smith sued Orbis Media, Vale Group and Gamma LLC over the merger.\n\n\
          Best Buy sued Hollin Labs on Monday.\n\n\
          Vantor Group welcomed the ruling against Orbis Media.\n\n\
+         Stefan Lindqvist joined Kingsbridge Rovers in 2024. Ana Ruiz joined Tom Vik at the summit.\n\n\
          Ruth Okafor criticised Simon Lake, but he praised her.",
     )]);
     let some = |name: &str| m.entities.iter().find(|e| *e.name == *name).map(|e| e.id);
@@ -518,6 +519,12 @@ fn roles_topics_lists_and_names_do_not_make_events_of_their_own() {
     // Welcoming a ruling is praise, no visit.
     let welcomed = pair(&m, "Vantor Group", "Orbis Media");
     assert_eq!(welcomed[0].kind, "praise");
+    // Joining an organisation is a move to it; joining a person, a meeting.
+    assert_eq!(
+        pair(&m, "Stefan Lindqvist", "Kingsbridge Rovers")[0].kind,
+        "appointment"
+    );
+    assert_eq!(pair(&m, "Ana Ruiz", "Tom Vik")[0].kind, "meeting");
     // "he" after two people stands for neither.
     let okafor = pair(&m, "Ruth Okafor", "Simon Lake");
     assert!(

@@ -68,6 +68,8 @@ struct Lexicon {
     /// The trigger a hostile event becomes when an ending cue comes before it ("ending a
     /// year-long dispute"): the first whose lemma is "settle", if the assets have one.
     settle: Option<usize>,
+    /// What joining an organisation is: the first trigger whose lemma is "appoint".
+    appoint: Option<usize>,
 }
 
 fn lexicon(assets: &Assets) -> &'static Lexicon {
@@ -85,6 +87,7 @@ fn lexicon(assets: &Assets) -> &'static Lexicon {
             triggers: build(assets.triggers.iter().map(|t| t.form.as_str()).collect()),
             modality: build(assets.modality.iter().map(|(c, _)| c.as_str()).collect()),
             settle: assets.triggers.iter().position(|t| t.lemma == "settle"),
+            appoint: assets.triggers.iter().position(|t| t.lemma == "appoint"),
         }
     })
 }
@@ -336,7 +339,6 @@ pub fn find(
                     Some(settle) if ended && t.tone < 0.0 => &assets.triggers[settle],
                     _ => t,
                 };
-                let tone = scaled_tone(assets, s, ts, t.tone, modality);
                 let scene = Scene {
                     base: sentence.start(),
                     s,
@@ -346,6 +348,18 @@ pub fn find(
                     assets,
                 };
                 let (actor, target, owned) = roles(&scene, (ts, te), via_pronoun);
+                // "joined Rovers from FC Zwolle": joining an organisation is a move to it, no
+                // meeting.
+                let t = match lex.appoint {
+                    Some(appoint)
+                        if t.lemma == "join"
+                            && target.is_some_and(|x| kind(x) == Some(Kind::Org)) =>
+                    {
+                        &assets.triggers[appoint]
+                    }
+                    _ => t,
+                };
+                let tone = scaled_tone(assets, s, ts, t.tone, modality);
                 // An owned trigger's parties are its owner and its object alone.
                 let participants = if owned {
                     actor.into_iter().chain(target).collect()
