@@ -142,9 +142,21 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// The flags of a lowercase word (0 when it is in no list).
+    /// The flags of a lowercase word (0 when it is in no list). A word with accents the lists
+    /// lack is looked up without them: the census spells "Ramón" as "ramon".
     pub fn flags(&self, w: &str) -> u16 {
-        self.words.get(w).copied().unwrap_or(0)
+        match self.words.get(w) {
+            Some(&f) => f,
+            None if !w.is_ascii() => {
+                let plain: String = w.chars().map(unaccented).collect();
+                if plain == w {
+                    0
+                } else {
+                    self.words.get(&plain).copied().unwrap_or(0)
+                }
+            }
+            None => 0,
+        }
     }
 
     /// Whether a lowercase word has any of `flags`.
@@ -156,6 +168,20 @@ impl Lexicon {
         for w in words {
             *self.words.entry(w.clone()).or_default() |= flag;
         }
+    }
+}
+
+/// A lower-case letter without the commonest Latin accents.
+pub(crate) fn unaccented(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        _ => c,
     }
 }
 

@@ -736,3 +736,17 @@ fn acronyms_join_by_initials_only_without_legal_forms_and_units_are_no_names() {
     // "AM" after a number is a unit.
     assert!(entity(&m, "AM Eastern Time").is_none(), "{}", dump(&m));
 }
+
+#[test]
+fn a_given_name_with_accents_the_census_lacks_is_still_a_given_name() {
+    let m = model_of(&[(
+        "a.txt",
+        "Shares rose. The chief executive of Norteño Steel, Ramón Ibarra, praised the deal.",
+    )]);
+    assert_eq!(
+        kind_of(&m, "Ramón Ibarra"),
+        Some(Kind::Person),
+        "{}",
+        dump(&m)
+    );
+}

@@ -543,17 +543,7 @@ pub(super) fn context(
 
 /// Lower case without the commonest Latin accents, for comparing initials.
 fn fold(c: char) -> char {
-    let c = c.to_lowercase().next().unwrap_or(c);
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'í' | 'ì' | 'î' | 'ï' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        _ => c,
-    }
+    crate::assets::unaccented(c.to_lowercase().next().unwrap_or(c))
 }
 
 /// Lower-case words an organisation name may keep inside it, which an acronym may or may
