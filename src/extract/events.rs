@@ -514,8 +514,17 @@ fn clause_bounds(
         }
     }
     bounds.push(s.len());
+    // Each clause may report an event of every kind, and each event cites its whole sentence:
+    // a sentence of more clauses than news writes (text without full stops) stays one clause,
+    // so that what it reports stays bounded.
+    if bounds.len() > MAX_CLAUSES + 1 {
+        bounds = vec![0, s.len()];
+    }
     bounds
 }
+
+/// The most clauses a sentence is cut into.
+const MAX_CLAUSES: usize = 8;
 
 /// Whether a pronoun among the sentence's first twelve words stands for a person of an earlier
 /// sentence. `people_before` counts the persons the sentence names before a byte offset. "he"
@@ -1111,6 +1120,24 @@ fn money(s: &str) -> Vec<(usize, String, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clause_cuts_stop_at_a_bound() {
+        // (pattern, start, end) of each "sued" and the cuts' named test: any stretch names.
+        let clauses = |n: usize| {
+            let s = vec!["A sued B"; n].join(", and ");
+            let triggers: Vec<(usize, usize, usize)> = s
+                .match_indices("sued")
+                .map(|(i, w)| (0, i, i + w.len()))
+                .collect();
+            clause_bounds(&s, &triggers, |_, _| true).len() - 1
+        };
+        assert_eq!(clauses(3), 3);
+        assert_eq!(clauses(MAX_CLAUSES), MAX_CLAUSES);
+        // More clauses than news writes: one clause, so its events stay bounded.
+        assert_eq!(clauses(MAX_CLAUSES + 1), 1);
+        assert_eq!(clauses(4000), 1);
+    }
 
     #[test]
     fn money_amounts_are_read_with_their_scale() {
