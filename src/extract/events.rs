@@ -451,11 +451,12 @@ const UNNAMED_SUBJECTS: [&str; 8] = ["he", "she", "it", "they", "we", "the", "it
 
 /// Where a sentence's clauses with subjects of their own start and end (byte offsets in `s`,
 /// from 0 to its length). It is cut at a semicolon, or at a comma followed by a coordinator
-/// ([`COORDINATORS`]) or within three words by a subordinator ([`SUBORDINATORS`]), when a trigger comes before the cut and, after it, a
-/// subject (a party `named(from, to)`, or [`UNNAMED_SUBJECTS`]) before the next trigger with no
-/// other comma between. "A, B, and C", "X sued A, B and C", "X met Y, and praised Z" and "Y,
-/// after the election, met Z" are one clause; "X sued Y, and Z criticised the deal" and "X called for Y to resign,
-/// two weeks after the company agreed to buy Z" are two.
+/// ([`COORDINATORS`]) or within three words by a subordinator ([`SUBORDINATORS`]), when a
+/// trigger comes before the cut and, after it, a subject (a party `named(from, to)`, or
+/// [`UNNAMED_SUBJECTS`]) before the next trigger with no other comma between. "A, B, and C",
+/// "X sued A, B and C", "X met Y, and praised Z" and "Y, after the election, met Z" are one
+/// clause; "X sued Y, and Z criticised the deal" and "X called for Y to resign, two weeks after
+/// the company agreed to buy Z" are two.
 fn clause_bounds(
     s: &str,
     triggers: &[(usize, usize, usize)],
@@ -721,7 +722,7 @@ fn holder_of(scene: &Scene, i: usize) -> Option<usize> {
         assets,
     } = scene;
     let rest = &s[mentions[i].span.end() - base..];
-    let possessive = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s"));
+    let possessive = after_possessive(rest, false);
     if possessive.is_none() && kinds.get(i).copied().flatten() != Some(Kind::Org) {
         return None;
     }
@@ -737,6 +738,17 @@ fn holder_of(scene: &Scene, i: usize) -> Option<usize> {
         return None;
     }
     is_role(comma.unwrap_or(gap), assets).then_some(j)
+}
+
+/// What follows a possessive's "'s" (or "’s") at the start of `rest`; with `bare`, also a bare
+/// apostrophe ("Bezos' takeover").
+fn after_possessive(rest: &str, bare: bool) -> Option<&str> {
+    let marks: &[&str] = if bare {
+        &["'s", "’s", "'", "’"]
+    } else {
+        &["'s", "’s"]
+    };
+    marks.iter().find_map(|p| rest.strip_prefix(p))
 }
 
 /// Words that end a role's modifiers: "praise for President X" and "criticism of Senator X" are
@@ -772,9 +784,7 @@ fn role_after(scene: &Scene, i: usize) -> Option<usize> {
         ..
     } = scene;
     let rest = &s[mentions[i].span.end() - base..];
-    let rest = rest
-        .strip_prefix("'s")
-        .or_else(|| rest.strip_prefix("’s"))?;
+    let rest = after_possessive(rest, false)?;
     // A role is a few words: the comma is looked for in the next 80 characters only.
     let (comma, _) = rest.char_indices().take(80).find(|&(_, c)| c == ',')?;
     is_role(&rest[..comma], assets).then(|| base + s.len() - rest.len() + comma)
@@ -825,10 +835,7 @@ fn roles(
     // acquisition".
     let owner = before.last().copied().filter(|&i| {
         let gap = &s[mentions[i].span.end() - base..ts];
-        let Some(rest) = ["'s", "’s", "'", "’"]
-            .iter()
-            .find_map(|p| gap.strip_prefix(p))
-        else {
+        let Some(rest) = after_possessive(gap, true) else {
             return false;
         };
         let words: Vec<&str> = rest.split_whitespace().collect();

@@ -164,7 +164,7 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
         if c.words.len() == 1
             && !c.drop
             && c.same_as.is_none()
-            && !c.name.chars().any(char::is_lowercase)
+            && crate::text::is_acronym(&c.name)
             && assets.lexicon.is(c.words.head(), word::STOP)
         {
             let defined = defined.get_or_insert_with(|| {
