@@ -94,13 +94,11 @@ pub fn build_found(
     progress: &crate::progress::Progress,
 ) -> io::Result<Model> {
     let mut watch = crate::progress::Stopwatch::start();
-    let (inputs, problems) = match source {
-        Source::Bundled => (corpus::bundled_inputs(), problems),
-        Source::Paths(_) => corpus::read_files(&files, problems, progress),
+    let corpus = match source {
+        Source::Bundled => corpus::load(corpus::bundled_inputs(), problems),
+        Source::Paths(_) => corpus::load_files(&files, problems, progress),
     };
     watch.lap("read");
-    let corpus = corpus::load(inputs, problems);
-    watch.lap("clean");
     let assets = crate::assets::bundled();
     watch.lap("assets");
     if corpus.articles.is_empty() {

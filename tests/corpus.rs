@@ -88,8 +88,7 @@ fn the_original_text_is_kept_byte_for_byte() {
     let text = "Headline Here\r\n\r\nBy Ann Lee\r\nAnna Berg met Lars Olsen.\u{1b}[2J\r\n\r\nGetty Images\r\n";
     let front = "---\ntitle: T\ndate: 2024-01-02\n---\n";
     std::fs::write(dir.path().join("a.md"), format!("\u{feff}{front}{text}")).unwrap();
-    let (inputs, problems) = corpus::collect_inputs(&[dir.path().to_path_buf()]).unwrap();
-    let c = corpus::load(inputs, problems);
+    let c = corpus::load_paths(&[dir.path().to_path_buf()]).unwrap();
     assert_eq!(c.articles[0].original(), text);
     assert!(!c.articles[0].body.contains('\u{1b}'));
 }

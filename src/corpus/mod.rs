@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::time::DateValue;
 
-pub use read::{Input, bundled_inputs, collect_inputs, find_files, load, read_files};
+pub use read::{Input, bundled_inputs, find_files, load, load_files, load_paths};
 
 /// Where a publication date came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
