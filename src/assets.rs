@@ -114,6 +114,10 @@ pub struct Assets {
     pub title_max_words: usize,
     /// The first word of every title, so most words are ruled out with one lookup.
     pub title_first_words: HashSet<String>,
+    /// Every title's first words short of the whole title ("chief", "chief executive" of
+    /// "chief executive officer"), so a title lookup stops at the first length no longer
+    /// title begins with.
+    pub title_prefixes: HashSet<String>,
     /// Every single word of the lists above with what it is, so the entity finder asks one
     /// question per word.
     pub lexicon: Lexicon,
@@ -364,6 +368,13 @@ impl Assets {
             .filter_map(|t| t.split_whitespace().next())
             .map(str::to_string)
             .collect();
+        let title_prefixes: HashSet<String> = titles
+            .keys()
+            .flat_map(|t| {
+                let words: Vec<&str> = t.split_whitespace().collect();
+                (1..words.len()).map(move |n| words[..n].join(" "))
+            })
+            .collect();
         let title_max_words = titles
             .keys()
             .map(|t| t.split_whitespace().count())
@@ -379,6 +390,7 @@ impl Assets {
             titles,
             title_max_words,
             title_first_words,
+            title_prefixes,
             lexicon: Lexicon::default(),
             place_cues: pairs(src.place_cues),
             org_cues,

@@ -540,6 +540,10 @@ fn title_at(sent: &Sent<'_>, i: usize, assets: &Assets) -> Option<TitleMark> {
                 plural: singular.is_none(),
             });
         }
+        // No longer title begins with these words (a plural ends a title).
+        if !assets.title_prefixes.contains(&key) {
+            break;
+        }
     }
     best
 }
