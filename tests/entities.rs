@@ -750,3 +750,24 @@ fn a_given_name_with_accents_the_census_lacks_is_still_a_given_name() {
         dump(&m)
     );
 }
+
+#[test]
+fn a_person_called_by_first_name_and_surname_alone_stays_one_person() {
+    // Quotes call people by their first names, the narrative by their surnames: the full
+    // name is not two names run together, and a name written surname first ("Tan Wei")
+    // is the person its first word names alone.
+    let m = model_of(&[(
+        "club",
+        "Title: Club fires coach\nPublished: 2025-11-04\n\n\
+         The club fired Ramiro Esquivel on Monday after six defeats.\n\n\
+         \"We thank Ramiro for his hard work,\" the chairman said.\n\n\
+         Esquivel joined in 2023 from a rival founded by Tan Wei and Oskar Lind. Lind took \
+         over as president in January after Tan stepped down.\n",
+    )]);
+    let d = dump(&m);
+    assert_merged(&m, "Ramiro Esquivel", "Ramiro");
+    assert_merged(&m, "Ramiro Esquivel", "Esquivel");
+    assert_merged(&m, "Tan Wei", "Tan");
+    assert_merged(&m, "Oskar Lind", "Lind");
+    assert_eq!(kind_of(&m, "Tan Wei"), Some(Kind::Person), "{d}");
+}

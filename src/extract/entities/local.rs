@@ -93,8 +93,8 @@ fn organisational(c: &Cand) -> bool {
 
 /// Splits names that are two names of the article run together ("his Lake Como Villa
 /// Aurora estate", when both "Lake Como" and "Villa Aurora" stand alone elsewhere in the
-/// article). Organisation names, which often contain a place ("Boston Globe"), are
-/// kept whole.
+/// article). Organisation names, which often contain a place ("Boston Globe"), and personal
+/// names, whose parts stand alone as first name and surname, are kept whole.
 pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
     // Which candidates split, and where: decided on the candidates as they are (keys
     // borrowed), then applied.
@@ -105,10 +105,14 @@ pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
         alone.extend(cands.iter().filter(|c| !c.role_ref).map(|c| &*c.key));
         let (mut lk, mut rk) = (String::new(), String::new());
         for (ci, c) in cands.iter().enumerate() {
+            // A person's name is never two names: "Jane Roe" stays whole when the article
+            // also calls her "Jane" and "Roe".
             if c.role_ref
                 || c.words.len() < 2
                 || c.votes.0[Kind::Org as usize] >= 1.0
                 || c.title.is_some()
+                || personal(c)
+                || assets.lexicon.is(c.words.head(), word::GIVEN)
             {
                 continue;
             }
@@ -223,7 +227,10 @@ pub(super) fn link(cands: &mut [Cand], assets: &Assets) {
             continue;
         }
         let w = c.words.head();
-        let full = sole_fit(w, &by_last, &by_first, || assets.lexicon.is(w, word::GIVEN));
+        // By its last word ("Roe"), else by its first: a first name ("Jane"), or the surname
+        // of a name written surname first ("Chen" of "Chen Weiming"). A word no full name
+        // ends in has no other person of the article to stand for.
+        let full = sole_fit(w, &by_last, &by_first, || true);
         if let Some(k) = full {
             let f = first_of[k];
             union(&mut parent, f, i);
