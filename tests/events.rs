@@ -654,3 +654,42 @@ fn who_is_a_party_to_a_sentences_event_and_who_acts() {
     let argued = pair(&m, "Lena Park", "Omar Haddad");
     assert!(!argued[0].participants.contains(&entity(&m, "Rita Moss")));
 }
+
+#[test]
+fn a_quotation_is_its_speakers_and_the_speakers_employer_is_no_party() {
+    let m = corpus(&[(
+        "q.txt",
+        "---\ndate: 2025-11-04\n---\n\"We would like to thank Rhys Calder for his hard work,\" \
+         chairman Owen Pell said in a statement.\n\n\
+         \"Tamsin Grove has undervalued this company,\" said Ilse Brandvik, head of equities \
+         at Nordholm Capital.\n\n\
+         \"Founder disputes rarely reach a judgment,\" said Carla Menzies, a professor of law \
+         at Dunmore University.\n",
+    )]);
+    // Said in the quotation with its subject unnamed there: the speaker's act, as asserted
+    // ("would like to thank" thanks).
+    let thanks = pair(&m, "Owen Pell", "Rhys Calder");
+    assert_eq!(thanks.len(), 1, "{thanks:?}");
+    assert_eq!(thanks[0].kind, "praise");
+    assert_eq!(thanks[0].actor, Some(entity(&m, "Owen Pell")));
+    assert_eq!(thanks[0].modality, Modality::Asserted);
+    assert!(m.summary(thanks[0]).starts_with("\"We would like to thank"));
+    // "said X, head of equities at Y": X said it, about whom the quotation names; Y is X's.
+    let said = pair(&m, "Ilse Brandvik", "Tamsin Grove");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].actor, Some(entity(&m, "Ilse Brandvik")));
+    assert_eq!(said[0].target, Some(entity(&m, "Tamsin Grove")));
+    assert!(
+        !said[0]
+            .participants
+            .contains(&entity(&m, "Nordholm Capital"))
+    );
+    // A quotation that names nobody relates the speaker to nobody, her employer included.
+    assert!(
+        m.pair_events(
+            entity(&m, "Carla Menzies"),
+            entity(&m, "Dunmore University")
+        )
+        .is_empty()
+    );
+}

@@ -272,6 +272,9 @@ pub fn find(
             here.get(k).is_some_and(|&i| at(i) < to)
         });
         let whole: &[usize] = &here;
+        // A quotation the sentence ends by attributing: what is said in it, and the saying,
+        // are its speaker's.
+        let quotation = quoted(&Scene { here: whole, ..all });
         let (mut hi, mut ti) = (0, 0);
         // The one person named before the clause, if only one is ("X was banned ..., and he
         // later threatened Y"); `Some(None)` when two are.
@@ -324,7 +327,7 @@ pub fn find(
                 let before = triggers.partition_point(|x| x.2 <= ts);
                 let earlier = before.checked_sub(1).map(|k| &triggers[k]);
                 let floor = earlier.map_or(0, |x| x.2);
-                let (mut modality, ended) = modality_before(lex, assets, s, ts, floor);
+                let (mut modality, ended) = modality_before(lex, assets, s, (ts, te), floor);
                 // "urged both sides to resume negotiations": what one party urges is not yet
                 // done.
                 if modality == Modality::Asserted
@@ -347,7 +350,58 @@ pub fn find(
                     here,
                     assets,
                 };
-                let (actor, target, owned) = roles(&scene, (ts, te), via_pronoun);
+                let (mut actor, mut target, owned) = roles(&scene, (ts, te), via_pronoun);
+                let mut participants = participants.clone();
+                let mut spoken = false;
+                if let Some(q) = &quotation {
+                    let inside = |i: usize| {
+                        q.quote
+                            .contains(&(mentions[i].span.start() - sentence.start()))
+                    };
+                    // Said in the quotation, its subject unnamed there ("\"We thank X,\" Y
+                    // said"), or the saying itself.
+                    spoken = (q.quote.start <= ts
+                        && te <= q.quote.end
+                        && !whole.iter().any(|&i| {
+                            inside(i) && mentions[i].span.start() - sentence.start() < ts
+                        }))
+                        || (ts >= q.attribution.start && t.kind == "statement");
+                    if spoken {
+                        let same = |i: usize| {
+                            mentions.name(&mentions[i]) == mentions.name(&mentions[q.speaker])
+                        };
+                        let quoted: Vec<usize> = whole
+                            .iter()
+                            .copied()
+                            .filter(|&i| inside(i) && !same(i))
+                            .collect();
+                        let object = |from: usize| {
+                            let mut later = quoted
+                                .iter()
+                                .copied()
+                                .filter(|&i| mentions[i].span.start() - sentence.start() >= from);
+                            later
+                                .clone()
+                                .find(|&i| kind(i) == Some(Kind::Person))
+                                .or_else(|| later.next())
+                        };
+                        // Else whom a pronoun of the quotation stands for ("\"He seems to
+                        // have energy,\" X said").
+                        let pronoun = via_pronoun.filter(|&p| !same(p));
+                        actor = Some(q.speaker);
+                        target = object(te.min(q.quote.end))
+                            .or_else(|| object(0))
+                            .or(pronoun);
+                        // The speaker's own affiliation ("a professor at Y") is no party.
+                        participants = std::iter::once(q.speaker)
+                            .chain(pronoun)
+                            .chain(quoted)
+                            .collect();
+                        if distinct_names(mentions, &participants) < 2 {
+                            continue;
+                        }
+                    }
+                }
                 // "joined Rovers from FC Zwolle": joining an organisation is a move to it, no
                 // meeting.
                 let t = match lex.appoint {
@@ -361,11 +415,9 @@ pub fn find(
                 };
                 let tone = scaled_tone(assets, s, ts, t.tone, modality);
                 // An owned trigger's parties are its owner and its object alone.
-                let participants = if owned {
-                    actor.into_iter().chain(target).collect()
-                } else {
-                    participants.clone()
-                };
+                if owned {
+                    participants = actor.into_iter().chain(target).collect();
+                }
                 out.push(RawEvent {
                     kind: t.kind,
                     tone,
@@ -376,9 +428,10 @@ pub fn find(
                     sentence: si,
                     trigger: Span::new(sentence.start() + ts, sentence.start() + te),
                     // From the actor on, with whose role the actor holds ("X's lawyer, Y").
+                    // A quotation's event: the whole sentence, the quotation first.
                     summary: summary_span(
                         sentence,
-                        actor.map(|a| {
+                        actor.filter(|_| !spoken).map(|a| {
                             // Whose role it is names the actor right before it, in text order.
                             let start = mentions[a].span.start();
                             let k = named.partition_point(|&o| mentions[o].span.start() < start);
@@ -615,7 +668,7 @@ fn modality_before(
     lex: &Lexicon,
     assets: &Assets,
     s: &str,
-    trigger_start: usize,
+    (trigger_start, trigger_end): (usize, usize),
     floor: usize,
 ) -> (Modality, bool) {
     let clause_start = s[..trigger_start]
@@ -635,14 +688,19 @@ fn modality_before(
         }
         window_start = clause_start + i;
     }
-    let window = &s[window_start..trigger_start];
+    // Through the trigger, for the phrases that only look like cues and take the trigger in
+    // ("would like to thank" thanks): nothing else may reach into it.
+    let window = &s[window_start..trigger_end];
     let mut found = Modality::Asserted;
     let mut ended = false;
     for m in lex.modality.find_iter(window) {
-        if !on_word_boundaries(window, m.start(), m.end()) {
+        let cue = assets.modality[m.pattern().as_usize()].1.as_str();
+        if !on_word_boundaries(window, m.start(), m.end())
+            || (m.end() > trigger_start - window_start && cue != "asserted")
+        {
             continue;
         }
-        found = match assets.modality[m.pattern().as_usize()].1.as_str() {
+        found = match cue {
             "negated" => Modality::Negated,
             "planned" => Modality::Planned,
             "hypothetical" => Modality::Hypothetical,
@@ -706,6 +764,104 @@ struct Scene<'a> {
     /// Its persons and organisations that are parties to its events.
     here: &'a [usize],
     assets: &'a Assets,
+}
+
+/// Words that attribute a quotation to its speaker ("\"…,\" said X", "\"…,\" X told reporters").
+const SPEECH: [&str; 22] = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "asked",
+    "replied",
+    "explained",
+    "argued",
+    "insisted",
+    "noted",
+    "stated",
+    "declared",
+    "continued",
+    "recalled",
+    "warned",
+    "tweeted",
+    "posted",
+];
+
+/// A quotation in a sentence that ends with its attribution, and who said it.
+struct Quoted {
+    /// The quotation, quotation marks included (sentence offsets).
+    quote: std::ops::Range<usize>,
+    /// Its attribution: from the closing quotation mark to the sentence's end.
+    attribution: std::ops::Range<usize>,
+    /// The speaker: the first person the attribution names, not one whose role the speaker
+    /// holds ("X's lawyer, Y, said"); else the first organisation.
+    speaker: usize,
+}
+
+/// The sentence's last quotation, when the rest of the sentence attributes it: "\"…,\" said X,
+/// a professor at Y." or "\"…,\" X said." A quotation that a sentence only closes (it opened in
+/// the sentence before) runs from the sentence's start.
+fn quoted(scene: &Scene) -> Option<Quoted> {
+    let &Scene {
+        base,
+        s,
+        mentions,
+        kinds,
+        here,
+        ..
+    } = scene;
+    let straight = s.bytes().filter(|&b| b == b'"').count();
+    let mut open = (straight % 2 == 1).then_some(0);
+    let mut last = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '“' if open.is_none() => open = Some(i),
+            '”' => last = Some(open.take().unwrap_or(0)..i + c.len_utf8()),
+            '"' => match open.take() {
+                Some(o) if !(o == 0 && i == 0) => last = Some(o..i + 1),
+                _ => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    let quote = last.filter(|_| open.is_none())?;
+    let attribution = quote.end..s.len();
+    let words: Vec<&str> = s[attribution.clone()]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .collect();
+    if !words.iter().take(8).any(|w| SPEECH.contains(w)) {
+        return None;
+    }
+    let kind = |i: usize| kinds.get(i).copied().flatten();
+    let in_attribution: Vec<usize> = here
+        .iter()
+        .copied()
+        .filter(|&i| mentions[i].span.start() >= base + attribution.start)
+        .collect();
+    let possessive =
+        |i: usize| after_possessive(&s[mentions[i].span.end() - base..], false).is_some();
+    let speaker = in_attribution
+        .iter()
+        .copied()
+        .find(|&i| kind(i) == Some(Kind::Person) && !possessive(i))
+        .or_else(|| {
+            in_attribution
+                .iter()
+                .copied()
+                .find(|&i| kind(i) == Some(Kind::Org) && !possessive(i))
+        })?;
+    Some(Quoted {
+        quote,
+        attribution,
+        speaker,
+    })
 }
 
 /// The person named with mention `i`'s role: Y of "X's lawyer, Y" or "X's chief executive
