@@ -693,3 +693,32 @@ fn a_quotation_is_its_speakers_and_the_speakers_employer_is_no_party() {
         .is_empty()
     );
 }
+
+#[test]
+fn where_it_happened_and_the_paper_it_was_said_in_are_no_parties() {
+    let m = corpus(&[(
+        "v.txt",
+        "---\ndate: 2025-11-04\n---\nTeresa Okoro filed the lawsuit on Tuesday at the Regional \
+         Court in Lyon.\n\n\
+         Arvind Rao criticised the plan in a letter to The Sentinel.\n\n\
+         Arvind Rao met Li Wei at the Grand Hyatt Hotel.\n\n\
+         Teresa Okoro took a swipe at Dunmore University.\n",
+    )]);
+    let id = |name: &str| entity(&m, name);
+    for (person, org) in [
+        ("Teresa Okoro", "Regional Court"),
+        ("Arvind Rao", "The Sentinel"),
+        ("Arvind Rao", "Grand Hyatt Hotel"),
+    ] {
+        assert!(
+            m.pair_events(id(person), id(org)).is_empty(),
+            "{org} is where, not with whom {person} acted"
+        );
+    }
+    let met = pair(&m, "Arvind Rao", "Li Wei");
+    assert_eq!(met[0].kind, "meeting");
+    assert!(!met[0].participants.contains(&id("Grand Hyatt Hotel")));
+    // Aimed at, not held at.
+    let swipe = pair(&m, "Teresa Okoro", "Dunmore University");
+    assert_eq!(swipe[0].target, Some(id("Dunmore University")));
+}

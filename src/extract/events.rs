@@ -214,6 +214,9 @@ pub fn find(
             })
             .map(|(_, &i)| i)
             .collect();
+        // Where it happened and the paper it was said in are no parties.
+        let mut here = here;
+        here.retain(|&i| !setting(&all, i));
         // No person or organisation named: at most a pronoun's one participant, no event,
         // and no person to remember.
         if here.is_empty() {
@@ -274,7 +277,9 @@ pub fn find(
         let whole: &[usize] = &here;
         // A quotation the sentence ends by attributing: what is said in it, and the saying,
         // are its speaker's.
-        let quotation = quoted(&Scene { here: whole, ..all });
+        let quotation = (!triggers.is_empty())
+            .then(|| quoted(&Scene { here: whole, ..all }))
+            .flatten();
         let (mut hi, mut ti) = (0, 0);
         // The one person named before the clause, if only one is ("X was banned ..., and he
         // later threatened Y"); `Some(None)` when two are.
@@ -764,6 +769,67 @@ struct Scene<'a> {
     /// Its persons and organisations that are parties to its events.
     here: &'a [usize],
     assets: &'a Assets,
+}
+
+/// The classes of organisation cues (`org_cues.tsv`) that name a place one goes to: "at the
+/// Regional Court", "at City Hall", "at Dunmore University" say where, not with whom.
+const VENUE_CLASSES: [&str; 6] = [
+    "court",
+    "education",
+    "health",
+    "culture",
+    "religious",
+    "venue",
+];
+
+/// Words before "at" that aim at a party rather than say where: "took a swipe at", "lashed out
+/// at", "angry at".
+const AIMED_AT: [&str; 14] = [
+    "aim", "swipe", "jab", "dig", "shot", "shots", "out", "back", "angry", "furious", "pointed",
+    "directed", "aimed", "targeted",
+];
+
+/// Whether organisation mention `i` is where the sentence's events happen or the channel they
+/// go through, no party to them: "at the Regional Court", "at City Hall", "in a letter to The
+/// Times", "in an interview with the Sentinel".
+fn setting(scene: &Scene, i: usize) -> bool {
+    let &Scene {
+        base,
+        s,
+        mentions,
+        kinds,
+        assets,
+        ..
+    } = scene;
+    if kinds.get(i).copied().flatten() != Some(Kind::Org) {
+        return false;
+    }
+    let mut words = s[..mentions[i].span.start() - base]
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(str::to_ascii_lowercase);
+    let mut near = words.next();
+    if matches!(near.as_deref(), Some("the" | "a" | "an")) {
+        near = words.next();
+    }
+    let before = words.next();
+    match (near.as_deref(), before.as_deref()) {
+        (Some("at"), before) => {
+            let name = mentions.name(&mentions[i]);
+            let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+            assets
+                .org_cues
+                .get(&last)
+                .is_some_and(|cue| VENUE_CLASSES.contains(&cue.class.as_str()))
+                && before.is_none_or(|b| !AIMED_AT.contains(&b))
+        }
+        (Some("to"), Some("letter" | "speaking"))
+        | (Some("with"), Some("interview" | "interviews"))
+        | (Some("in" | "for"), Some("op-ed" | "column" | "article" | "editorial" | "writing"))
+        | (Some("on"), Some("post" | "appearance")) => true,
+        _ => false,
+    }
 }
 
 /// Words that attribute a quotation to its speaker ("\"…,\" said X", "\"…,\" X told reporters").
