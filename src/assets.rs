@@ -101,6 +101,9 @@ pub struct Assets {
     /// Title (lowercase, may be several words or hyphenated) to its class.
     pub titles: HashMap<String, String>,
     pub org_cues: HashMap<String, OrgCue>,
+    /// Lower-case nouns that say an organisation's name follows ("the carmaker X"): the
+    /// `descriptor` rows of `org_cues.tsv`, which are no part of names.
+    pub org_descriptors: HashSet<String>,
     pub nationalities: HashMap<String, String>,
     pub triggers: Vec<Trigger>,
     /// Cue (lowercase word or phrase) to modality: negated, planned, hypothetical; or
@@ -137,6 +140,8 @@ pub mod word {
     pub const NATIONALITY: u16 = 1 << 9;
     /// The last word of a multi-word organisation or place cue ("force" of "Air Force").
     pub const CUE_TAIL: u16 = 1 << 10;
+    /// A lower-case noun that says an organisation's name follows: "the carmaker X".
+    pub const ORG_DESCRIPTOR: u16 = 1 << 11;
 }
 
 /// Single lowercase words to their [`word`] flags.
@@ -338,6 +343,10 @@ impl Assets {
                 .map(|r| (lower(r[0]), r[1].to_string()))
                 .collect()
         };
+        let org_descriptors: HashSet<String> = rows(src.org_cues)
+            .filter(|r| r.get(1) == Some(&"descriptor"))
+            .map(|r| lower(r[0]))
+            .collect();
         let org_cues = rows(src.org_cues)
             .filter(|r| r.len() >= 2)
             .filter_map(|r| {
@@ -394,6 +403,7 @@ impl Assets {
             lexicon: Lexicon::default(),
             place_cues: pairs(src.place_cues),
             org_cues,
+            org_descriptors,
             nationalities: pairs(src.nationalities),
             triggers,
             modality: rows(src.modality)
@@ -429,6 +439,7 @@ impl Assets {
             .map(|w| format!("{w}s"))
             .collect();
         lex.mark(plurals.iter(), word::TITLE_FIRST);
+        lex.mark(self.org_descriptors.iter(), word::ORG_DESCRIPTOR);
         for (w, cue) in &self.org_cues {
             let flag = match cue.position {
                 CuePosition::Head => word::ORG_HEAD,

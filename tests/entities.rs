@@ -771,3 +771,24 @@ fn a_person_called_by_first_name_and_surname_alone_stays_one_person() {
     assert_merged(&m, "Oskar Lind", "Lind");
     assert_eq!(kind_of(&m, "Tan Wei"), Some(Kind::Person), "{d}");
 }
+
+#[test]
+fn a_noun_that_says_what_sort_of_organisation_follows_makes_an_organisation() {
+    let m = model_of(&[(
+        "deal",
+        "Title: Deal\nPublished: 2025-11-04\n\n\
+         The retailer Marlow Fenwick said sales fell. Shares of the carmaker Brenner Automobil \
+         rose, and the deal was advised by the investment bank Harcourt Lyle. Castell bought the \
+         Dutch biscuit maker Brakel Rijn. He left the company Jane Roe founded in 2010.\n",
+    )]);
+    assert_kinds(
+        &m,
+        &[
+            ("Marlow Fenwick", Kind::Org),
+            ("Brenner Automobil", Kind::Org),
+            ("Harcourt Lyle", Kind::Org),
+            ("Brakel Rijn", Kind::Org),
+            ("Jane Roe", Kind::Person),
+        ],
+    );
+}

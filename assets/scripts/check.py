@@ -36,14 +36,14 @@ SPEC = {
     "places.tsv": (4, [r".+", r"country|state|city", r"[A-Z]{2}", r"\d+"]),
     "regions.tsv": (2, [r".+", r"continent|region|territory|province|water|landform|country-alias|historical"]),
     "titles.tsv": (2, [r".+", r"honorific|political|business|role|military|religious|legal"]),
-    "org_cues.tsv": (3, [r".+", r"head|suffix|media", r"[a-z]+"]),
+    "org_cues.tsv": (3, [r".+", r"head|suffix|media|descriptor", r"[a-z]+"]),
     "place_cues.tsv": (2, [r".+", r"landform|water|district|facility|street"]),
     "nationalities.tsv": (2, [r".+", r"[A-Z]{2}|-"]),
     "triggers.tsv": (4, [r"[^A-Z]+", r"meeting|visit|dinner|donation|support|endorsement|praise|"
                          r"criticism|insult|threat|ban|suspension|lawsuit|investigation|"
                          r"appointment|rivalry|competition|statement|feud|alliance|reconciliation",
                          NUM, r"[^A-Z]+"]),
-    "modality.tsv": (2, [r"[^A-Z]+", r"negated|planned|hypothetical"]),
+    "modality.tsv": (2, [r"[^A-Z]+", r"negated|planned|hypothetical|ended|asserted"]),
     "tone_modifiers.tsv": (2, [r"[^A-Z]+", r"\d+(\.\d+)?"]),
 }
 

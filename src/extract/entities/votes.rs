@@ -405,6 +405,32 @@ pub(super) fn context(
         {
             cands[ci].weak = true;
         }
+        // "the carmaker X", "the investment bank X", "a Dutch biscuit maker, X": a lower-case
+        // noun that says what sort of organisation follows, after a determiner (lower-case
+        // words or a nationality between). Not a personal name: "the company Jane Roe
+        // founded", "the firm Smith runs".
+        if a >= 2
+            && !poss
+            && toks[a - 1].is_word()
+            && !toks[a - 1].is_cap()
+            && sent.has(a - 1, word::ORG_DESCRIPTOR | word::ORG_HEAD)
+            && !sent.has(a, word::GIVEN)
+            && !(b - a == 1 && sent.has(a, word::SURNAME))
+        {
+            let determined = (a.saturating_sub(5)..a - 1).rev().try_fold(false, |_, k| {
+                if !toks[k].is_word() {
+                    return Err(false);
+                }
+                match sent.low(k) {
+                    "the" | "a" | "an" | "its" | "their" => Err(true),
+                    _ if toks[k].is_cap() && !sent.has(k, word::NATIONALITY) => Err(false),
+                    _ => Ok(false),
+                }
+            });
+            if determined == Err(true) {
+                cands[ci].votes.add(Kind::Org, 1.5);
+            }
+        }
         // Prepositions and articles before.
         let mut p = a;
         let mut the = false;
