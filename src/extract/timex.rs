@@ -72,6 +72,9 @@ pub enum Expr {
     MonthDay { month: u32, day: u32 },
     /// A month without a year: "In August", "last March".
     Month { month: u32, shift: Shift },
+    /// A month of the year `years` from the publication year: "March last year" (-1), "in
+    /// June of next year" (1), "May this year" (0).
+    MonthOfYear { month: u32, years: i32 },
     /// "on Wednesday", "last Friday", "Thursday night".
     Weekday { day: Weekday, shift: Shift },
     /// "this summer", "in the fall".
@@ -264,6 +267,7 @@ fn resolve_on(expr: Expr, tense: Tense, p: NaiveDate) -> Option<DateValue> {
                 (-4..=4).filter_map(|dy| NaiveDate::from_ymd_opt(p.year() + dy, month, day));
             pick(cands, p, tense, |d| d).map(DateValue::day)
         }
+        Expr::MonthOfYear { month, years } => DateValue::month(p.year() + years, month),
         Expr::Month { month, shift } => {
             let cands = (-1..=1).filter_map(|dy| NaiveDate::from_ymd_opt(p.year() + dy, month, 1));
             let this_month = NaiveDate::from_ymd_opt(p.year(), p.month(), 1)?;
@@ -1113,6 +1117,19 @@ fn match_month(s: &Sent, i: usize, ctx: bool) -> Option<Hit> {
     let j_year = if s.is(j, "of") { j + 1 } else { j };
     if let Some(y) = year_at(s, j_year) {
         return hit(i, j_year + 1, Expr::Absolute(DateValue::month(y, m)?));
+    }
+    // Month and a year counted from the publication's: "March last year", "June of next
+    // year".
+    if (dotted || !abbrev) && s.is(j_year + 1, "year") {
+        let years = match s.word(j_year).map(str::to_ascii_lowercase).as_deref() {
+            Some("last") => Some(-1),
+            Some("this") => Some(0),
+            Some("next") => Some(1),
+            _ => None,
+        };
+        if let Some(years) = years {
+            return hit(i, j_year + 2, Expr::MonthOfYear { month: m, years });
+        }
     }
     if abbrev && !dotted {
         return None;
@@ -2175,6 +2192,22 @@ mod tests {
                 "On", "Dec", ".", "20", "th", ",", "2024", "’", "s", "“", "x", "”"
             ]
         );
+    }
+
+    #[test]
+    fn a_month_of_a_year_counted_from_publication() {
+        // One expression, in the year it names: not the nearest March and a separate year.
+        assert_eq!(one("She sued in March last year.", "2026-04-22"), "2025-03");
+        assert_eq!(
+            one("It opens in June of next year.", "2026-04-22"),
+            "2027-06"
+        );
+        assert_eq!(
+            one("It closed in Sept. this year.", "2026-04-22"),
+            "2026-09"
+        );
+        // "last March" is the latest March before the publication month.
+        assert_eq!(one("She sued last March.", "2026-04-22"), "2026-03");
     }
 
     #[test]
