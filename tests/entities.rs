@@ -792,3 +792,23 @@ fn a_noun_that_says_what_sort_of_organisation_follows_makes_an_organisation() {
         ],
     );
 }
+
+#[test]
+fn a_place_with_a_short_lower_case_word_inside_is_one_place() {
+    let m = model_of(&[(
+        "trip",
+        "Title: Trip\nPublished: 2025-11-04\n\n\
+         The minister flew to Dar es Salaam on Monday and then to Trinidad and Tobago. \
+         Ruth Okafor and Dalia Mensah met in Paris.\n",
+    )]);
+    assert_kinds(
+        &m,
+        &[
+            ("Dar es Salaam", Kind::Place),
+            ("Trinidad and Tobago", Kind::Place),
+            ("Ruth Okafor", Kind::Person),
+            ("Dalia Mensah", Kind::Person),
+        ],
+    );
+    assert_absent(&m, &["Salaam", "Dar", "Tobago"]);
+}

@@ -661,6 +661,20 @@ fn candidates<'a>(
                     j = k;
                     continue;
                 }
+                // A place the gazetteer knows with a short lower-case word inside: "Dar es
+                // Salaam", "Trinidad and Tobago" (not "Smith and Jones").
+                if w.len() <= 3
+                    && !toks[j].is_cap()
+                    && j + 1 < n
+                    && is_name_word(sent, j + 1)
+                    && j - i <= 2
+                {
+                    let place = body[toks[i].start..toks[j + 1].end].to_lowercase();
+                    if assets.places.weight(&place) > 0.0 {
+                        j += 2;
+                        continue;
+                    }
+                }
                 if matches!(w, "of" | "for") && (joined_of || joins_of(sent, i, j, assets)) {
                     joined_of = true;
                     let mut k = j + 1;
