@@ -110,6 +110,9 @@ pub struct Assets {
     /// `ended`, an ending cue ("settled"), or `asserted` for a phrase that only looks like one.
     pub modality: Vec<(String, String)>,
     pub tone_modifiers: HashMap<String, f32>,
+    /// Evaluative words (lowercase) and whether they are positive: what a statement's words
+    /// say of their subject ("misleading", "outstanding").
+    pub evaluative: HashMap<String, bool>,
     /// Words that end a place name ("Valley", "River", "Airport") to their class.
     pub place_cues: HashMap<String, String>,
     /// The most words any title has ("chancellor of the exchequer": 4), so title lookups
@@ -211,6 +214,7 @@ pub fn bundled() -> &'static Assets {
             triggers: include_str!("../assets/triggers.tsv"),
             modality: include_str!("../assets/modality.tsv"),
             tone_modifiers: include_str!("../assets/tone_modifiers.tsv"),
+            evaluative: include_str!("../assets/evaluative.tsv"),
             place_cues: include_str!("../assets/place_cues.tsv"),
         })
     })
@@ -231,6 +235,7 @@ pub struct Sources<'a> {
     pub triggers: &'a str,
     pub modality: &'a str,
     pub tone_modifiers: &'a str,
+    pub evaluative: &'a str,
     pub place_cues: &'a str,
 }
 
@@ -413,6 +418,10 @@ impl Assets {
             tone_modifiers: rows(src.tone_modifiers)
                 .filter(|r| r.len() >= 2)
                 .filter_map(|r| Some((lower(r[0]), r[1].parse().ok()?)))
+                .collect(),
+            evaluative: rows(src.evaluative)
+                .filter(|r| r.len() >= 2 && matches!(r[1], "+" | "-"))
+                .map(|r| (lower(r[0]), r[1] == "+"))
                 .collect(),
         };
         a.lexicon = a.build_lexicon();

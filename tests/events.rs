@@ -722,3 +722,22 @@ fn where_it_happened_and_the_paper_it_was_said_in_are_no_parties() {
     let swipe = pair(&m, "Teresa Okoro", "Dunmore University");
     assert_eq!(swipe[0].target, Some(id("Dunmore University")));
 }
+
+#[test]
+fn a_statement_in_words_of_blame_or_praise_is_criticism_or_praise() {
+    let m = corpus(&[(
+        "e.txt",
+        "---\ndate: 2025-11-04\n---\nJudge Ana Lindqvist said Corvane Pay's disclosures were \
+         \"buried, confusing and in places plainly wrong.\"\n\n\
+         Ramon Ortega said Gerald Ashby was an outstanding leader.\n\n\
+         Ramon Ortega said Corvane Pay was not wrong.\n",
+    )]);
+    let blame = pair(&m, "Ana Lindqvist", "Corvane Pay");
+    assert_eq!(blame[0].kind, "criticism");
+    assert!(blame[0].tone < 0.0);
+    let praise = pair(&m, "Ramon Ortega", "Gerald Ashby");
+    assert_eq!(praise[0].kind, "praise");
+    // Negated words say nothing either way.
+    let said = pair(&m, "Ramon Ortega", "Corvane Pay");
+    assert_eq!(said[0].kind, "statement");
+}

@@ -45,6 +45,7 @@ SPEC = {
                          NUM, r"[^A-Z]+"]),
     "modality.tsv": (2, [r"[^A-Z]+", r"negated|planned|hypothetical|ended|asserted"]),
     "tone_modifiers.tsv": (2, [r"[^A-Z]+", r"\d+(\.\d+)?"]),
+    "evaluative.tsv": (2, [r"[a-z]+", r"[+-]"]),
 }
 
 

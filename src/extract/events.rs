@@ -70,6 +70,10 @@ struct Lexicon {
     settle: Option<usize>,
     /// What joining an organisation is: the first trigger whose lemma is "appoint".
     appoint: Option<usize>,
+    /// What a statement in evaluative words is: the first trigger whose lemma is "praise",
+    /// and the first whose lemma is "criticize".
+    praise: Option<usize>,
+    criticize: Option<usize>,
 }
 
 fn lexicon(assets: &Assets) -> &'static Lexicon {
@@ -88,6 +92,8 @@ fn lexicon(assets: &Assets) -> &'static Lexicon {
             modality: build(assets.modality.iter().map(|(c, _)| c.as_str()).collect()),
             settle: assets.triggers.iter().position(|t| t.lemma == "settle"),
             appoint: assets.triggers.iter().position(|t| t.lemma == "appoint"),
+            praise: assets.triggers.iter().position(|t| t.lemma == "praise"),
+            criticize: assets.triggers.iter().position(|t| t.lemma == "criticize"),
         }
     })
 }
@@ -415,6 +421,29 @@ pub fn find(
                             && target.is_some_and(|x| kind(x) == Some(Kind::Org)) =>
                     {
                         &assets.triggers[appoint]
+                    }
+                    _ => t,
+                };
+                // "X said Y's figures were misleading": a statement whose words about its
+                // target only blame is criticism, one whose words only commend is praise.
+                let t = match (t.kind, target) {
+                    ("statement", Some(o)) if modality == Modality::Asserted => {
+                        let what = match &quotation {
+                            Some(q) if spoken => q.quote.clone(),
+                            _ => te..inside.end,
+                        };
+                        // The target named in what was said (or, for a quotation, a pronoun's
+                        // person of an earlier sentence).
+                        let about = match mentions[o].span.start().checked_sub(sentence.start()) {
+                            Some(at) => at >= what.start,
+                            None => spoken,
+                        };
+                        let verdict = about.then(|| verdict(&s[what], assets)).flatten();
+                        match verdict.and_then(|good| if good { lex.praise } else { lex.criticize })
+                        {
+                            Some(k) => &assets.triggers[k],
+                            None => t,
+                        }
                     }
                     _ => t,
                 };
@@ -829,6 +858,35 @@ fn setting(scene: &Scene, i: usize) -> bool {
         | (Some("in" | "for"), Some("op-ed" | "column" | "article" | "editorial" | "writing"))
         | (Some("on"), Some("post" | "appearance")) => true,
         _ => false,
+    }
+}
+
+/// What evaluative words say of what a statement is about: `Some(false)` when they only
+/// blame ("misleading", "a mistake"), `Some(true)` when they only commend, `None` when they
+/// are mixed, absent, or negated ("not wrong").
+fn verdict(words: &str, assets: &Assets) -> Option<bool> {
+    let (mut good, mut bad) = (false, false);
+    for w in words
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_lowercase();
+        if matches!(w.as_str(), "not" | "never" | "no" | "nothing" | "hardly")
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+        {
+            return None;
+        }
+        match assets.evaluative.get(&w) {
+            Some(true) => good = true,
+            Some(false) => bad = true,
+            None => {}
+        }
+    }
+    match (good, bad) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
     }
 }
 
