@@ -812,3 +812,13 @@ fn a_place_with_a_short_lower_case_word_inside_is_one_place() {
     );
     assert_absent(&m, &["Salaam", "Dar", "Tobago"]);
 }
+
+#[test]
+fn a_given_name_that_is_also_a_place_does_not_keep_two_names_run_together() {
+    let m = model_of(&[(
+        "villa",
+        "Title: Villa\nPublished: 2025-11-04\n\nAnna Ferri lives in Florence. She owns Villa \
+         Medici. Her Florence Villa Medici estate is large.\n",
+    )]);
+    assert_absent(&m, &["Florence Villa Medici"]);
+}

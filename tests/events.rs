@@ -741,3 +741,29 @@ fn a_statement_in_words_of_blame_or_praise_is_criticism_or_praise() {
     let said = pair(&m, "Ramon Ortega", "Corvane Pay");
     assert_eq!(said[0].kind, "statement");
 }
+
+#[test]
+fn a_quotation_is_speech_only_when_the_sentence_is_it_and_its_attribution() {
+    let m = corpus(&[(
+        "r.txt",
+        "---\ndate: 2025-11-04\n---\n\"The deal is dead,\" Nora Quist told Piet Aalders.\n\n\
+         \"She is brilliant,\" Piet Aalders said of Nora Quist.\n\n\
+         Venn Holdings' plan was \"reckless,\" Odile Marchetti said.\n\n\
+         Odile Marchetti criticised the plan in a letter to Venn Holdings on Monday.\n",
+    )]);
+    // Whom the attribution says it was told or said of is the target.
+    let told = pair(&m, "Nora Quist", "Piet Aalders");
+    assert!(
+        told.iter()
+            .any(|e| e.actor == Some(entity(&m, "Nora Quist"))),
+        "{told:?}"
+    );
+    assert!(
+        told.iter()
+            .any(|e| e.kind == "praise" && e.actor == Some(entity(&m, "Piet Aalders"))),
+        "{told:?}"
+    );
+    // A scare quote inside a sentence and a letter to a company keep their parties.
+    let both = pair(&m, "Odile Marchetti", "Venn Holdings");
+    assert!(both.len() >= 2, "{both:?}");
+}

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::assets::Assets;
+use crate::assets::{Assets, word};
 use crate::text::Span;
 
 use super::{Kind, Mentions, Timex};
@@ -371,8 +371,14 @@ pub fn find(
                     };
                     // Said in the quotation, its subject unnamed there ("\"We thank X,\" Y
                     // said"), or the saying itself.
+                    // A third person before the trigger is its subject, not the speaker
+                    // ("\"He blamed X,\" said Y").
+                    let third_person = s[q.quote.start..ts.max(q.quote.start)]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| matches!(w, "he" | "He" | "she" | "She" | "they" | "They"));
                     spoken = (q.quote.start <= ts
                         && te <= q.quote.end
+                        && !third_person
                         && !whole.iter().any(|&i| {
                             inside(i) && mentions[i].span.start() - sentence.start() < ts
                         }))
@@ -381,10 +387,26 @@ pub fn find(
                         let same = |i: usize| {
                             mentions.name(&mentions[i]) == mentions.name(&mentions[q.speaker])
                         };
+                        // Whom the quotation names, and whom the attribution says it was
+                        // told or said of ("X told Y", "X said of Y", "adding that Y ...").
+                        let addressed = |i: usize| {
+                            let at = mentions[i].span.start() - sentence.start();
+                            at >= q.attribution.start && {
+                                let mut before = s[q.attribution.start..at]
+                                    .split(|c: char| !c.is_alphanumeric())
+                                    .filter(|w| !w.is_empty())
+                                    .rev();
+                                match (before.next(), before.next()) {
+                                    (Some("told" | "tells" | "telling" | "that"), _) => true,
+                                    (Some("of" | "about" | "to"), Some(w)) => SPEECH.contains(&w),
+                                    _ => false,
+                                }
+                            }
+                        };
                         let quoted: Vec<usize> = whole
                             .iter()
                             .copied()
-                            .filter(|&i| inside(i) && !same(i))
+                            .filter(|&i| (inside(i) || addressed(i)) && !same(i))
                             .collect();
                         let object = |from: usize| {
                             let mut later = quoted
@@ -432,10 +454,18 @@ pub fn find(
                             Some(q) if spoken => q.quote.clone(),
                             _ => te..inside.end,
                         };
-                        // The target named in what was said (or, for a quotation, a pronoun's
-                        // person of an earlier sentence).
+                        // What was said is about the target: it is named in the quotation (or
+                        // is a pronoun's person of an earlier sentence), or it opens the
+                        // reported words ("said Y's figures were ...", not "said the attack
+                        // on Y was ...").
                         let about = match mentions[o].span.start().checked_sub(sentence.start()) {
-                            Some(at) => at >= what.start,
+                            Some(at) if spoken => at >= what.start,
+                            Some(at) => {
+                                at >= what.start
+                                    && s[what.start..at]
+                                        .split_whitespace()
+                                        .all(|w| matches!(w, "that" | "the"))
+                            }
                             None => spoken,
                         };
                         let verdict = about.then(|| verdict(&s[what], assets)).flatten();
@@ -813,9 +843,29 @@ const VENUE_CLASSES: [&str; 6] = [
 
 /// Words before "at" that aim at a party rather than say where: "took a swipe at", "lashed out
 /// at", "angry at".
-const AIMED_AT: [&str; 14] = [
-    "aim", "swipe", "jab", "dig", "shot", "shots", "out", "back", "angry", "furious", "pointed",
-    "directed", "aimed", "targeted",
+const AIMED_AT: [&str; 22] = [
+    "aim",
+    "swipe",
+    "jab",
+    "dig",
+    "shot",
+    "shots",
+    "out",
+    "back",
+    "angry",
+    "furious",
+    "pointed",
+    "directed",
+    "aimed",
+    "targeted",
+    "criticism",
+    "attack",
+    "attacks",
+    "blame",
+    "anger",
+    "outrage",
+    "fury",
+    "insults",
 ];
 
 /// Whether organisation mention `i` is where the sentence's events happen or the channel they
@@ -853,10 +903,16 @@ fn setting(scene: &Scene, i: usize) -> bool {
                 .is_some_and(|cue| VENUE_CLASSES.contains(&cue.class.as_str()))
                 && before.is_none_or(|b| !AIMED_AT.contains(&b))
         }
+        // Where one posts, not whom.
+        (Some("on"), Some("post" | "posts")) => true,
+        // A paper or broadcaster written to or spoken with: a letter to a company is to it.
         (Some("to"), Some("letter" | "speaking"))
         | (Some("with"), Some("interview" | "interviews"))
         | (Some("in" | "for"), Some("op-ed" | "column" | "article" | "editorial" | "writing"))
-        | (Some("on"), Some("post" | "appearance")) => true,
+        | (Some("on"), Some("appearance")) => mentions
+            .name(&mentions[i])
+            .split(' ')
+            .any(|w| assets.lexicon.is(&w.to_lowercase(), word::ORG_MEDIA)),
         _ => false,
     }
 }
@@ -940,29 +996,28 @@ fn quoted(scene: &Scene) -> Option<Quoted> {
         ..
     } = scene;
     let straight = s.bytes().filter(|&b| b == b'"').count();
-    let mut open = (straight % 2 == 1).then_some(0);
+    // The open quotation mark, and whether it is curly: a mark of the other kind inside a
+    // quotation is a quotation within it.
+    let mut open = (straight % 2 == 1).then_some((0, false));
     let mut last = None;
     for (i, c) in s.char_indices() {
-        match c {
-            '“' if open.is_none() => open = Some(i),
-            '”' => last = Some(open.take().unwrap_or(0)..i + c.len_utf8()),
-            '"' => match open.take() {
-                Some(o) if !(o == 0 && i == 0) => last = Some(o..i + 1),
-                _ => open = Some(i),
-            },
+        match (c, open) {
+            ('“', None) => open = Some((i, true)),
+            ('”', None | Some((_, true))) => {
+                last = Some(open.take().map_or(0, |o| o.0)..i + c.len_utf8());
+            }
+            ('"', Some((o, false))) if !(o == 0 && i == 0) => {
+                last = Some(o..i + 1);
+                open = None;
+            }
+            ('"', None) => open = Some((i, false)),
             _ => {}
         }
     }
-    let quote = last.filter(|_| open.is_none())?;
+    // The sentence is the quotation and its attribution: a quotation inside a sentence ("the
+    // so-called \"Acme files\"", "the plan was \"reckless,\" X said") is no one's speech.
+    let quote = last.filter(|q| open.is_none() && s[..q.start].trim().is_empty())?;
     let attribution = quote.end..s.len();
-    let words: Vec<&str> = s[attribution.clone()]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(12)
-        .collect();
-    if !words.iter().take(8).any(|w| SPEECH.contains(w)) {
-        return None;
-    }
     let kind = |i: usize| kinds.get(i).copied().flatten();
     let in_attribution: Vec<usize> = here
         .iter()
@@ -971,16 +1026,27 @@ fn quoted(scene: &Scene) -> Option<Quoted> {
         .collect();
     let possessive =
         |i: usize| after_possessive(&s[mentions[i].span.end() - base..], false).is_some();
-    let speaker = in_attribution
-        .iter()
-        .copied()
-        .find(|&i| kind(i) == Some(Kind::Person) && !possessive(i))
-        .or_else(|| {
-            in_attribution
-                .iter()
-                .copied()
-                .find(|&i| kind(i) == Some(Kind::Org) && !possessive(i))
-        })?;
+    // The speaker stands next to the verb of saying: "said X", "X said", "X, a lawyer, said".
+    let next_to_speech = |i: usize| {
+        let m = &mentions[i].span;
+        let before = s[attribution.start..m.start() - base]
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty());
+        let after = s[m.end() - base..]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .collect::<Vec<_>>();
+        before.is_some_and(|w| SPEECH.contains(&w))
+            || after.first().is_some_and(|w| SPEECH.contains(w))
+            || s[m.end() - base..].starts_with(',') && after.iter().any(|w| SPEECH.contains(w))
+    };
+    let speaker = [Kind::Person, Kind::Org].into_iter().find_map(|k| {
+        in_attribution
+            .iter()
+            .copied()
+            .find(|&i| kind(i) == Some(k) && !possessive(i) && next_to_speech(i))
+    })?;
     Some(Quoted {
         quote,
         attribution,

@@ -1119,8 +1119,10 @@ fn match_month(s: &Sent, i: usize, ctx: bool) -> Option<Hit> {
         return hit(i, j_year + 1, Expr::Absolute(DateValue::month(y, m)?));
     }
     // Month and a year counted from the publication's: "March last year", "June of next
-    // year".
-    if (dotted || !abbrev) && s.is(j_year + 1, "year") {
+    // year"; not a name's word ("Theresa May last year", "the Women's March last year").
+    let name_word = |k: usize| s.capitalised(k) && !s.is_any(k, DATE_PREPS);
+    let named = i > 0 && name_word(i - 1) || i > 2 && s.is(i - 1, "s") && name_word(i - 3);
+    if (dotted || !abbrev) && !named && s.is(j_year + 1, "year") {
         let years = match s.word(j_year).map(str::to_ascii_lowercase).as_deref() {
             Some("last") => Some(-1),
             Some("this") => Some(0),
@@ -2208,6 +2210,16 @@ mod tests {
         );
         // "last March" is the latest March before the publication month.
         assert_eq!(one("She sued last March.", "2026-04-22"), "2026-03");
+        assert_eq!(
+            one("In March last year, it rained.", "2026-04-22"),
+            "2025-03"
+        );
+        // A name's word is no month: only "last year" is a date.
+        assert_eq!(one("Theresa May last year resigned.", "2026-04-22"), "2025");
+        assert_eq!(
+            one("The Women's March last year drew crowds.", "2026-04-22"),
+            "2025"
+        );
     }
 
     #[test]

@@ -105,20 +105,23 @@ pub(super) fn split_joined(body: &str, cands: &mut Vec<Cand>, assets: &Assets) {
         alone.extend(cands.iter().filter(|c| !c.role_ref).map(|c| &*c.key));
         let (mut lk, mut rk) = (String::new(), String::new());
         for (ci, c) in cands.iter().enumerate() {
-            // A person's name is never two names: "Jane Roe" stays whole when the article
-            // also calls her "Jane" and "Roe".
             if c.role_ref
                 || c.words.len() < 2
                 || c.votes.0[Kind::Org as usize] >= 1.0
                 || c.title.is_some()
-                || personal(c)
-                || assets.lexicon.is(c.words.head(), word::GIVEN)
             {
                 continue;
             }
             let text = c.span.of(body);
+            // A person's name is never a name and a surname: "Jane Roe" stays whole when the
+            // article also calls her "Jane" and "Roe" ("Her Florence Villa Medici estate" is
+            // still two).
+            let person = personal(c);
             for (cut, _) in text.match_indices(' ') {
                 let (l, r) = (text[..cut].trim_end(), text[cut..].trim_start());
+                if person && !r.contains(' ') {
+                    continue;
+                }
                 link_key_into(l, assets, &mut lk);
                 if !alone.contains(lk.as_str()) {
                     continue;
