@@ -1087,7 +1087,7 @@ fn holder_of(scene: &Scene, i: usize) -> Option<usize> {
 }
 
 /// What follows a possessive's "'s" (or "’s") at the start of `rest`; with `bare`, also a bare
-/// apostrophe ("Bezos' takeover").
+/// apostrophe ("Jonas' takeover").
 fn after_possessive(rest: &str, bare: bool) -> Option<&str> {
     let marks: &[&str] = if bare {
         &["'s", "’s", "'", "’"]
