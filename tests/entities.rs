@@ -822,3 +822,22 @@ fn a_given_name_that_is_also_a_place_does_not_keep_two_names_run_together() {
     )]);
     assert_absent(&m, &["Florence Villa Medici"]);
 }
+
+#[test]
+fn a_noun_and_a_comma_before_a_name_make_an_organisation_too() {
+    let m = model_of(&[(
+        "strike",
+        "Title: Strike\nPublished: 2026-03-14\n\nThe dockworkers' union, Havens Vakbond, \
+         accused Marieke Dekker of stalling. The union, Dekker said, had refused to talk. In a \
+         letter to the board, Gregor Lindqvist accused Dekker. Lindqvist said so.\n",
+    )]);
+    // Not an introductory phrase's noun: "to the board, X accused".
+    assert_kinds(
+        &m,
+        &[
+            ("Havens Vakbond", Kind::Org),
+            ("Marieke Dekker", Kind::Person),
+            ("Gregor Lindqvist", Kind::Person),
+        ],
+    );
+}

@@ -405,28 +405,39 @@ pub(super) fn context(
         {
             cands[ci].weak = true;
         }
-        // "the carmaker X", "the investment bank X", "a Dutch biscuit maker, X": a lower-case
+        // "the carmaker X", "the investment bank X", "the dockworkers' union, X": a lower-case
         // noun that says what sort of organisation follows, after a determiner (lower-case
         // words or a nationality between). Not a personal name: "the company Jane Roe
         // founded", "the firm Smith runs".
-        if a >= 2
+        // With a comma only as an appositive closed by one ("the union, X, said"; not "in a
+        // letter to the board, X accused").
+        let noun = match a.checked_sub(1) {
+            Some(c) if toks[c].is_punct(',') => {
+                (c >= 1 && toks.get(b).is_some_and(|t| t.is_punct(','))).then(|| c - 1)
+            }
+            other => other,
+        };
+        if let Some(noun) = noun
+            && a >= 2
             && !poss
-            && toks[a - 1].is_word()
-            && !toks[a - 1].is_cap()
-            && sent.has(a - 1, word::ORG_DESCRIPTOR | word::ORG_HEAD)
+            && toks[noun].is_word()
+            && !toks[noun].is_cap()
+            && sent.has(noun, word::ORG_DESCRIPTOR | word::ORG_HEAD)
             && !sent.has(a, word::GIVEN)
             && !(b - a == 1 && sent.has(a, word::SURNAME))
         {
-            let determined = (a.saturating_sub(5)..a - 1).rev().try_fold(false, |_, k| {
-                if !toks[k].is_word() {
-                    return Err(false);
-                }
-                match sent.low(k) {
-                    "the" | "a" | "an" | "its" | "their" => Err(true),
-                    _ if toks[k].is_cap() && !sent.has(k, word::NATIONALITY) => Err(false),
-                    _ => Ok(false),
-                }
-            });
+            let determined = (noun.saturating_sub(4)..noun)
+                .rev()
+                .try_fold(false, |_, k| {
+                    if !toks[k].is_word() {
+                        return Err(false);
+                    }
+                    match sent.low(k) {
+                        "the" | "a" | "an" | "its" | "their" => Err(true),
+                        _ if toks[k].is_cap() && !sent.has(k, word::NATIONALITY) => Err(false),
+                        _ => Ok(false),
+                    }
+                });
             if determined == Err(true) {
                 cands[ci].votes.add(Kind::Org, 1.5);
             }
