@@ -220,9 +220,6 @@ pub fn find(
             })
             .map(|(_, &i)| i)
             .collect();
-        // Where it happened and the paper it was said in are no parties.
-        let mut here = here;
-        here.retain(|&i| !setting(&all, i));
         // No person or organisation named: at most a pronoun's one participant, no event,
         // and no person to remember.
         if here.is_empty() {
@@ -254,6 +251,12 @@ pub fn find(
             })
             .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
             .collect();
+        // Where it happened and the paper it was said in are no parties (asked only where
+        // there is an event to be party to).
+        let mut here = here;
+        if !triggers.is_empty() {
+            here.retain(|&i| !setting(&all, i));
+        }
         // A pronoun stands for the last person named before this sentence (see
         // [`refers_back`]).
         let pronoun = refers_back(s, |at| {
@@ -370,9 +373,8 @@ pub fn find(
                             .contains(&(mentions[i].span.start() - sentence.start()))
                     };
                     // Said in the quotation, its subject unnamed there ("\"We thank X,\" Y
-                    // said"), or the saying itself.
-                    // A third person before the trigger is its subject, not the speaker
-                    // ("\"He blamed X,\" said Y").
+                    // said"), or the saying itself. A third person before the trigger is its
+                    // subject, not the speaker ("\"He blamed X,\" said Y").
                     let third_person = s[q.quote.start..ts.max(q.quote.start)]
                         .split(|c: char| !c.is_alphanumeric())
                         .any(|w| matches!(w, "he" | "He" | "she" | "She" | "they" | "They"));
@@ -926,14 +928,19 @@ fn verdict(words: &str, assets: &Assets) -> Option<bool> {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
     {
-        let w = w.to_lowercase();
-        if matches!(w.as_str(), "not" | "never" | "no" | "nothing" | "hardly")
+        // Most words are lower case already: lowered only when they are not.
+        let w = if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+            std::borrow::Cow::Borrowed(w)
+        } else {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        };
+        if matches!(&*w, "not" | "never" | "no" | "nothing" | "hardly")
             || w.ends_with("n't")
             || w.ends_with("n’t")
         {
             return None;
         }
-        match assets.evaluative.get(&w) {
+        match assets.evaluative.get(&*w) {
             Some(true) => good = true,
             Some(false) => bad = true,
             None => {}

@@ -664,10 +664,10 @@ fn candidates<'a>(
                 // A place the gazetteer knows with a short lower-case word inside: "Dar es
                 // Salaam", "Trinidad and Tobago" (not "Smith and Jones").
                 if w.len() <= 3
+                    && j - i <= 2
                     && !toks[j].is_cap()
                     && j + 1 < n
                     && is_name_word(sent, j + 1)
-                    && j - i <= 2
                 {
                     let place = body[toks[i].start..toks[j + 1].end].to_lowercase();
                     if assets.places.weight(&place) > 0.0 {

@@ -405,12 +405,11 @@ pub(super) fn context(
         {
             cands[ci].weak = true;
         }
-        // "the carmaker X", "the investment bank X", "the dockworkers' union, X": a lower-case
+        // "the carmaker X", "the investment bank X", "the dockworkers' union, X,": a lower-case
         // noun that says what sort of organisation follows, after a determiner (lower-case
-        // words or a nationality between). Not a personal name: "the company Jane Roe
-        // founded", "the firm Smith runs".
-        // With a comma only as an appositive closed by one ("the union, X, said"; not "in a
-        // letter to the board, X accused").
+        // words or a nationality between); with a comma, only as an appositive closed by one
+        // (not "in a letter to the board, X accused"). Not a personal name: "the company Jane
+        // Roe founded", "the firm Smith runs".
         let noun = match a.checked_sub(1) {
             Some(c) if toks[c].is_punct(',') => {
                 (c >= 1 && toks.get(b).is_some_and(|t| t.is_punct(','))).then(|| c - 1)
